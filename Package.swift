@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sdc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sdc", targets: ["sdc"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // The system libyaml (apt: libyaml-dev). Never a vendored copy: see DEVELOPERS.md.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "SDCDiagnostics"),
+        .target(name: "SDCYAML", dependencies: ["CLibYAML", "SDCDiagnostics"]),
+        .target(name: "SDCRender", dependencies: ["SDCDiagnostics", "SDCYAML"]),
+        .target(
+            name: "SDCCLI",
+            dependencies: [
+                "SDCDiagnostics",
+                "SDCYAML",
+                "SDCRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "sdc", dependencies: ["SDCCLI"]),
+
+        .testTarget(name: "SDCDiagnosticsTests", dependencies: ["SDCDiagnostics"]),
+        .testTarget(name: "SDCYAMLTests", dependencies: ["SDCYAML"]),
+        .testTarget(name: "SDCCLITests", dependencies: ["SDCCLI", "sdc"]),
+    ]
+)

@@ -1,0 +1,38 @@
+import ArgumentParser
+
+/// The `sdc` root command: a manifest compiler, model fetcher and linter for Seldon Core v1.
+public struct SDC: AsyncParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "sdc",
+        abstract: "Compile Seldon Core v1 SeldonDeployments into plain Kubernetes manifests.",
+        discussion: """
+            sdc expands SeldonDeployments exactly as the Seldon Core operator (v1.18.2) would, downloads models \
+            as the operator's storage initializer does, and checks deployments before they reach a cluster.
+
+            Exit status: 0 success; 1 invalid input or findings; 64 usage error; 66 input file missing or \
+            unreadable; 70 internal error.
+            """,
+        version: version,
+        subcommands: [RenderCommand.self, FetchCommand.self, ValidateCommand.self]
+    )
+
+    public init() {}
+}
+
+extension SDC {
+    /// The process entry point: parse, run the chosen subcommand, map errors to sdc's exit codes.
+    public static func runAsMain() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// Go yaml.v2's mapping-key order, which is what Kubernetes objects look like after `kubectl get -o yaml`
+/// and what the Seldon operator's objects look like once encoded (render spec §0.3).
+///
+/// Rune by rune: two letters compare by code point; a letter sorts after a non-letter; digit runs compare
+/// numerically; a proper prefix sorts first.
+public enum KeyOrder {
+    public static func less(_ a: String, _ b: String) -> Bool {
+        let ar = Array(a.unicodeScalars)
+        let br = Array(b.unicodeScalars)
+        var i = 0
+        while i < ar.count && i < br.count {
+            if ar[i] == br[i] {
+                i += 1
+                continue
+            }
+            let al = isLetter(ar[i])
+            let bl = isLetter(br[i])
+            if al && bl { return ar[i].value < br[i].value }
+            if al || bl { return bl }
+            var an: Int64 = 0
+            var bn: Int64 = 0
+            if ar[i] == "0" || br[i] == "0" {
+                var j = i - 1
+                while j >= 0, isDigit(ar[j]) {
+                    if ar[j] != "0" {
+                        an = 1
+                        bn = 1
+                        break
+                    }
+                    j -= 1
+                }
+            }
+            var ai = i
+            while ai < ar.count, isDigit(ar[ai]) {
+                an = an &* 10 &+ Int64(ar[ai].value - 48)
+                ai += 1
+            }
+            var bi = i
+            while bi < br.count, isDigit(br[bi]) {
+                bn = bn &* 10 &+ Int64(br[bi].value - 48)
+                bi += 1
+            }
+            if an != bn { return an < bn }
+            if ai != bi { return ai < bi }
+            return ar[i].value < br[i].value
+        }
+        return ar.count < br.count
+    }
+
+    private static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A }
+        switch c.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+    private static func isDigit(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? (c.value >= 0x30 && c.value <= 0x39) : c.properties.numericType == .decimal
+    }
+}
+
+extension Node {
+    /// The same tree with every mapping's keys in `KeyOrder`, as the operator's JSON encoding yields them.
+    public func sortingKeys() -> Node {
+        switch content {
+        case .scalar:
+            return self
+        case .sequence(let items):
+            return Node(.sequence(items.map { $0.sortingKeys() }), at: location)
+        case .mapping(let pairs):
+            let sorted = pairs.map { Pair(key: $0.key, value: $0.value.sortingKeys()) }
+                .sorted { KeyOrder.less($0.key.scalarText ?? "", $1.key.scalarText ?? "") }
+            return Node(.mapping(sorted), at: location)
+        }
+    }
+}

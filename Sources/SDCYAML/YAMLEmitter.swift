@@ -1,0 +1,128 @@
+import CLibYAML
+import SDCDiagnostics
+
+/// Writes documents as YAML with libyaml's emitter, byte for byte the same on every run.
+///
+/// Block style, two-space indent, list items at their parent key's indentation (as kubectl prints), no line
+/// folding, UTF-8 unescaped, documents separated by `---` with none before the first. Strings another reader
+/// could take for a non-string are double-quoted (`PlainScalarSafety`); multi-line strings are literal blocks;
+/// anything libyaml cannot write plain falls back to single quotes. Non-strings are written canonically
+/// (`ScalarFormatting`), so the output means to Kubernetes exactly what the tree means.
+public struct YAMLEmitter: Sendable {
+    public init() {}
+
+    /// - Throws: `Diagnostic` (`yaml-emit`) only if libyaml refuses an event, which would be an sdc bug.
+    public func emit(_ roots: [Node]) throws -> String {
+        let sink = OutputSink()
+        var emitter = yaml_emitter_t()
+        guard yaml_emitter_initialize(&emitter) != 0 else { throw emitError("could not initialise libyaml") }
+        defer { yaml_emitter_delete(&emitter) }
+        yaml_emitter_set_output(&emitter, writeToSink, Unmanaged.passUnretained(sink).toOpaque())
+        yaml_emitter_set_unicode(&emitter, 1)
+        yaml_emitter_set_indent(&emitter, 2)
+        yaml_emitter_set_width(&emitter, -1)
+        yaml_emitter_set_break(&emitter, YAML_LN_BREAK)
+
+        let writer = EventWriter(emitter: &emitter)
+        try writer.send { yaml_stream_start_event_initialize(&$0, YAML_UTF8_ENCODING) }
+        for root in roots {
+            try writer.send { yaml_document_start_event_initialize(&$0, nil, nil, nil, 1) }
+            try writer.node(root)
+            try writer.send { yaml_document_end_event_initialize(&$0, 1) }
+        }
+        try writer.send { yaml_stream_end_event_initialize(&$0) }
+        withExtendedLifetime(sink) {}
+        return String(decoding: sink.bytes, as: UTF8.self)
+    }
+
+    public func emit(_ root: Node) throws -> String { try emit([root]) }
+}
+
+private final class OutputSink {
+    var bytes: [UInt8] = []
+}
+
+private func writeToSink(
+    _ data: UnsafeMutableRawPointer?, _ buffer: UnsafeMutablePointer<UInt8>?, _ size: Int
+) -> Int32 {
+    guard let data, let buffer else { return 0 }
+    let sink = Unmanaged<OutputSink>.fromOpaque(data).takeUnretainedValue()
+    sink.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+    return 1
+}
+
+private func emitError(_ message: String) -> Diagnostic {
+    Diagnostic.error("yaml-emit", message, fix: "this is an sdc bug; please report it with the input")
+}
+
+private struct EventWriter {
+    let emitter: UnsafeMutablePointer<yaml_emitter_t>
+
+    init(emitter: UnsafeMutablePointer<yaml_emitter_t>) {
+        self.emitter = emitter
+    }
+
+    func send(_ initialize: (inout yaml_event_t) -> Int32) throws {
+        var event = yaml_event_t()
+        guard initialize(&event) != 0 else { throw emitError("libyaml rejected an event") }
+        // yaml_emitter_emit takes ownership of the event, also on failure.
+        guard yaml_emitter_emit(emitter, &event) != 0 else {
+            let problem = emitter.pointee.problem.map { String(cString: $0) } ?? "unknown"
+            throw emitError("libyaml could not write the document: \(problem)")
+        }
+    }
+
+    func node(_ node: Node) throws {
+        switch node.content {
+        case .scalar(let scalar):
+            try self.scalar(scalar)
+        case .sequence(let items):
+            try send { yaml_sequence_start_event_initialize(&$0, nil, nil, 1, YAML_BLOCK_SEQUENCE_STYLE) }
+            for item in items { try self.node(item) }
+            try send { yaml_sequence_end_event_initialize(&$0) }
+        case .mapping(let pairs):
+            try send { yaml_mapping_start_event_initialize(&$0, nil, nil, 1, YAML_BLOCK_MAPPING_STYLE) }
+            for pair in pairs {
+                try self.node(pair.key)
+                try self.node(pair.value)
+            }
+            try send { yaml_mapping_end_event_initialize(&$0) }
+        }
+    }
+
+    private func scalar(_ scalar: Scalar) throws {
+        var text = ScalarFormatting.text(for: scalar.value, original: scalar.text)
+        let style: yaml_scalar_style_t
+        if !scalar.value.isString {
+            style = YAML_PLAIN_SCALAR_STYLE
+        } else if text.utf8.contains(UInt8(ascii: "\n")) {
+            style = YAML_LITERAL_SCALAR_STYLE
+        } else if PlainScalarSafety.needsQuotes(text) {
+            style = YAML_DOUBLE_QUOTED_SCALAR_STYLE
+        } else {
+            style = YAML_PLAIN_SCALAR_STYLE
+        }
+        let implicit: Int32 = scalar.customTag == nil ? 1 : 0
+        try text.withUTF8 { value in
+            try send { event in
+                if let tag = scalar.customTag {
+                    return tag.withCString { tagPointer in
+                        tagPointer.withMemoryRebound(to: UInt8.self, capacity: tag.utf8.count + 1) { tagBytes in
+                            yaml_scalar_event_initialize(
+                                &event, nil, tagBytes, value.baseAddress ?? emptyBytes, Int32(value.count),
+                                implicit, implicit, style)
+                        }
+                    }
+                }
+                return yaml_scalar_event_initialize(
+                    &event, nil, nil, value.baseAddress ?? emptyBytes, Int32(value.count), implicit, implicit, style)
+            }
+        }
+    }
+}
+
+nonisolated(unsafe) private let emptyBytes: UnsafePointer<UInt8> = {
+    let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    p.initialize(to: 0)
+    return UnsafePointer(p)
+}()

@@ -1,0 +1,3 @@
+import SDCCLI
+
+await SDC.runAsMain()
