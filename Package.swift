@@ -31,8 +31,11 @@ let package = Package(
         ),
         .executableTarget(name: "sdc", dependencies: ["SDCCLI"]),
 
+        // Helpers shared by the test targets: the PyYAML oracle, subprocesses, paths.
+        .target(name: "SDCTestSupport", dependencies: ["SDCYAML"], path: "Tests/SDCTestSupport",
+                exclude: ["pyyaml_oracle.py"]),
         .testTarget(name: "SDCDiagnosticsTests", dependencies: ["SDCDiagnostics"]),
-        .testTarget(name: "SDCYAMLTests", dependencies: ["SDCYAML"]),
-        .testTarget(name: "SDCCLITests", dependencies: ["SDCCLI", "sdc"]),
+        .testTarget(name: "SDCYAMLTests", dependencies: ["SDCYAML", "SDCTestSupport"]),
+        .testTarget(name: "SDCCLITests", dependencies: ["SDCCLI", "sdc", "SDCTestSupport"]),
     ]
 )

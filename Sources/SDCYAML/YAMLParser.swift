@@ -183,11 +183,11 @@ private struct TreeBuilder {
             return
         }
         let location = useSite ?? node.location ?? stack[top].location
-        if stack[top].items.count % 2 == 0 {
-            try addKey(node, at: location, frame: top)
-        } else if stack[top].pendingMergeKey {
+        if stack[top].pendingMergeKey {
             stack[top].pendingMergeKey = false
             try addMergeSource(node, at: location, frame: top)
+        } else if stack[top].items.count % 2 == 0 {
+            try addKey(node, at: location, frame: top)
         } else {
             stack[top].items.append(node)
         }
@@ -321,19 +321,26 @@ private struct TreeBuilder {
                 at: locationOfOffset(Int(parser.problem_offset)))
         }
         var message = problem
+        var location = mark(parser.problem_mark)
         if let context = parser.context.map({ String(cString: $0) }) {
             let at = mark(parser.context_mark)
-            message += " (\(context) at line \(at.line), column \(at.column))"
+            if problem.contains("end of stream"), context.contains("quoted scalar") {
+                // The end of the file is not where the mistake is: point at the quote that never closes.
+                message = "unclosed quote: \(problem) (\(context) that starts here)"
+                location = at
+            } else {
+                message += " (\(context) at line \(at.line), column \(at.column))"
+            }
         }
-        return Diagnostic.error("yaml-syntax", message, fix: hint(for: problem), at: mark(parser.problem_mark))
+        return Diagnostic.error("yaml-syntax", message, fix: hint(for: problem), at: location)
     }
 
     private func hint(for problem: String) -> String? {
         if problem.contains("cannot start any token") || problem.contains("tab character") {
             return "YAML forbids tabs for indentation; indent with spaces"
         }
-        if problem.contains("end of stream") && problem.contains("quoted") {
-            return "close the quote"
+        if problem.contains("end of stream") {
+            return "close the quote or bracket that is still open"
         }
         if problem.contains("mapping values are not allowed") {
             return "check the indentation, or quote a value that contains ': '"
