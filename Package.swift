@@ -36,6 +36,7 @@ let package = Package(
                 exclude: ["pyyaml_oracle.py"]),
         .testTarget(name: "SDCDiagnosticsTests", dependencies: ["SDCDiagnostics"]),
         .testTarget(name: "SDCYAMLTests", dependencies: ["SDCYAML", "SDCTestSupport"]),
-        .testTarget(name: "SDCCLITests", dependencies: ["SDCCLI", "sdc", "SDCTestSupport"]),
+        .testTarget(
+            name: "SDCCLITests", dependencies: ["SDCCLI", "sdc", "SDCTestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -37,19 +37,16 @@ struct RenderCommand: AsyncParsableCommand {
                 if status == .ok { status = .findings }
             }
         }
-        if status == .ok {
-            let result = Renderer.render(documents, options: RenderOptions(namespace: namespace))
-            findings += result.diagnostics
-            if result.failed {
-                status = .findings
-            } else {
-                let output = try YAMLEmitter().emit(result.objects)
-                Terminal.report(findings, options: diagnostics)
-                Terminal.writeStdout(output)
-                return
-            }
+        // Render what did parse even when another input failed, so one run reports every finding.
+        let result = Renderer.render(documents, options: RenderOptions(namespace: namespace))
+        findings += result.diagnostics
+        if result.failed, status == .ok { status = .findings }
+        guard status == .ok else {
+            Terminal.report(findings, options: diagnostics)
+            throw ExitCode(status.rawValue)
         }
+        let output = try YAMLEmitter().emit(result.objects)
         Terminal.report(findings, options: diagnostics)
-        throw ExitCode(status.rawValue)
+        Terminal.writeStdout(output)
     }
 }
