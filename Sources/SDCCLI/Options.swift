@@ -3,7 +3,7 @@ import SDCDiagnostics
 
 /// Input files shared by the commands that read manifests.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Input files, each holding one or more YAML documents; - reads stdin.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Input files, each holding one or more YAML documents; - reads standard input.", valueName: "file"))
     var files: [String] = []
 
     func validate() throws {
