@@ -40,3 +40,11 @@ let package = Package(
             name: "SDCCLITests", dependencies: ["SDCCLI", "sdc", "SDCTestSupport"], exclude: ["Fixtures"]),
     ]
 )
+
+// libFuzzer targets, only when asked for (scripts/fuzz sets SDC_FUZZ=1 and builds them with
+// -sanitize=fuzzer,address in .build-fuzz): they have no main and would not link in a normal build.
+if Context.environment["SDC_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "sdc-fuzz-yaml", dependencies: ["SDCYAML"], path: "Fuzz/YAMLRoundTrip")
+    ]
+}

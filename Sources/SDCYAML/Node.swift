@@ -11,6 +11,9 @@ public enum ScalarStyle: Sendable, Hashable {
 }
 
 /// A scalar: its text as written (after unescaping), its style, and what it resolves to.
+///
+/// Equality is by meaning, as a reader sees it: style never counts, and the text counts only for strings
+/// (`0x1F` equals `31`, `"abc"` equals `abc`, `.nan` equals `.NaN`).
 public struct Scalar: Sendable, Hashable {
     public var text: String
     public var style: ScalarStyle
@@ -29,6 +32,24 @@ public struct Scalar: Sendable, Hashable {
     /// A string scalar; the emitter decides how to quote it.
     public init(string: String) {
         self.init(text: string, style: .plain, value: .string)
+    }
+
+    public static func == (lhs: Scalar, rhs: Scalar) -> Bool {
+        guard lhs.customTag == rhs.customTag else { return false }
+        switch (lhs.value, rhs.value) {
+        case (.string, .string): return lhs.text == rhs.text
+        case let (.float(a), .float(b)): return a == b || (a.isNaN && b.isNaN)
+        default: return lhs.value == rhs.value
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(customTag)
+        switch value {
+        case .string: hasher.combine(text)
+        case .float(let d) where d.isNaN: hasher.combine("nan")
+        default: hasher.combine(value)
+        }
     }
 }
 

@@ -80,3 +80,16 @@ struct EmitterFormatTests {
         #expect(Set(runs).count == 1)
     }
 }
+
+@Suite("Node equality")
+struct NodeEqualityTests {
+    @Test("equal by meaning: style and the spelling of non-strings do not count")
+    func semantic() throws {
+        let a = try YAMLParser().parse("a: \"x\"\nb: 0x1F\nc: .NaN\nd: yes\n", file: "a")[0].root
+        let b = try YAMLParser().parse("a: x\nb: 31\nc: .nan\nd: true\n", file: "b")[0].root
+        #expect(a == b)
+        let c = try YAMLParser().parse("a: \"31\"\nb: 0x1F\nc: .nan\nd: true\n", file: "c")[0].root
+        #expect(a != c)
+        #expect(Set([a, b]).count == 1)
+    }
+}
