@@ -1,13 +1,22 @@
 import SDCDiagnostics
+import SDCModel
 import SDCYAML
 
-/// What a render needs besides the documents: everything the CLI's flags decide.
+/// What a render needs besides the documents: everything the CLI's flags decide, already parsed.
 public struct RenderOptions: Sendable {
     /// Overrides every SeldonDeployment's namespace (`--namespace`).
     public var namespace: String?
+    /// The operator configuration from the chart values (render.md §2).
+    public var values: Values
+    public var form: OutputForm
+    /// Extra objects to emit with the rest (a generated rclone Secret).
+    public var extraObjects: [Node]
 
-    public init(namespace: String? = nil) {
+    public init(namespace: String? = nil, values: Values = .chartDefaults, form: OutputForm = .apply, extraObjects: [Node] = []) {
         self.namespace = namespace
+        self.values = values
+        self.form = form
+        self.extraObjects = extraObjects
     }
 }
 
@@ -24,25 +33,116 @@ public struct RenderResult: Sendable {
     public var failed: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// The render pipeline, top to bottom: classify each input document, expand SeldonDeployments, pass the rest
-/// through. Pure: no files, no flags, no environment.
+/// The render pipeline, top to bottom (render.md §0.2): classify each document; for SeldonDeployments load (§1.3),
+/// validate (§1.4), default (§1.5), expand (§3–§12); pass everything else through; order by kind. Pure: no files,
+/// no flags, no environment.
 public enum Renderer {
     public static func render(_ documents: [Document], options: RenderOptions = RenderOptions()) -> RenderResult {
-        var result = RenderResult()
+        var diagnostics: [Diagnostic] = []
+        var generated: [Node] = options.extraObjects
+        var passedThrough: [Node] = []
         for document in documents {
             switch KubernetesObject.classify(document) {
             case .failure(let diagnostic):
-                result.diagnostics.append(diagnostic)
-            case .success(let object) where object.isSeldonDeployment:
-                result.diagnostics.append(
-                    .error(
-                        "render-seldondeployment",
-                        "SeldonDeployment expansion is not available in this build",
-                        at: document.location))
+                diagnostics.append(diagnostic)
+            case .success(let object) where object.group == KubernetesObject.seldonGroup:
+                let version = String(object.apiVersion.dropFirst(KubernetesObject.seldonGroup.count + 1))
+                guard object.kind == "SeldonDeployment", KubernetesObject.seldonVersions.contains(version) else {
+                    diagnostics.append(unknownSeldonKind(object, document: document))
+                    continue
+                }
+                let (objects, findings) = expand(object.root, document: document, options: options)
+                generated += objects
+                diagnostics += findings
             case .success(let object):
-                result.objects.append(object.root)
+                diagnostics += PassThroughChecks.check(object, document: document)
+                passedThrough.append(object.root)
             }
         }
-        return result
+        let failed = diagnostics.contains { $0.severity == .error }
+        return RenderResult(objects: failed ? [] : Ordering.sorted(generated + passedThrough), diagnostics: diagnostics)
+    }
+
+    /// One SeldonDeployment through the whole pipeline; objects are already in their final form, keys sorted.
+    static func expand(_ root: Node, document: Document, options: RenderOptions) -> ([Node], [Diagnostic]) {
+        let (decoded, decodeFindings) = SeldonDeploymentDecoder().decode(root, documentLocation: document.location)
+        guard var sdep = decoded, !decodeFindings.contains(where: { $0.severity == .error }) else { return ([], decodeFindings) }
+        var findings = decodeFindings
+        if !ApiServerChecks.isDNS1123Subdomain(sdep.name) {
+            findings.append(
+                .error("sdep-invalid-name", "metadata.name \(sdep.name) is not a valid DNS-1123 name", fix: "use lower-case letters, digits and '-'",
+                    at: root["metadata"]?["name"]?.location ?? sdep.location, path: "metadata.name"))
+        }
+        let values = options.values
+        if (sdep.labels["seldon.io/controller-id"] ?? "") != values.controllerId {
+            findings.append(
+                .warning("sdep-controller-id", "label seldon.io/controller-id \"\(sdep.labels["seldon.io/controller-id"] ?? "")\" does not match controllerId \"\(values.controllerId)\": that operator would ignore this SeldonDeployment",
+                    at: sdep.location, path: "metadata.labels"))
+        }
+        if values.istioEnabled || values.ambassadorEnabled {
+            findings.append(
+                .error("values-ingress-unsupported", "istio.enabled / ambassador.enabled are not supported by sdc render yet (render.md §14)",
+                    fix: "render with istio.enabled=false and ambassador.enabled=false", at: sdep.location))
+        }
+        var validation = Validation(sdep: sdep, values: values)
+        validation.run()
+        findings += validation.diagnostics
+        guard !findings.contains(where: { $0.severity == .error }) else { return ([], findings) }
+
+        let namespace = options.namespace ?? ((sdep.namespace ?? "").isEmpty ? "default" : sdep.namespace!)
+        var defaulting = Defaulting(
+            values: values, namespace: namespace,
+            separateEnginePod: sdep.spec.annotations["seldon.io/engine-separate-pod"]?.lowercased() == "true")
+        defaulting.apply(to: &sdep)
+
+        var expansion = Expansion(sdep: sdep, values: values, namespace: namespace)
+        expansion.run()
+        findings += expansion.diagnostics
+        for d in expansion.deployments {
+            findings += ApiServerChecks.check(pod: d.pod, deployment: d.name, fallback: sdep.location, path: "spec.predictors")
+        }
+        for pu in sdep.spec.predictors.flatMap(\.graph.preOrder) where pu.name.utf8.count > 63 - "seldon-app-svc-".count {
+            findings.append(
+                .error("sdep-label-key-too-long", "graph node name \(pu.name) makes the label key seldon-app-svc-\(pu.name) longer than 63 characters",
+                    at: pu.location, path: "\(pu.path).name"))
+        }
+        guard !findings.contains(where: { $0.severity == .error }) else { return ([], findings) }
+        // Creation order (§15.2): Services, HPAs, ScaledObjects, PDBs, Deployments.
+        let ordered = expansion.services + expansion.hpas + expansion.scaledObjects + expansion.pdbs + expansion.deployments.map(\.node)
+        return (ordered.map { options.form.finish($0, sdepName: sdep.name).sortingKeys() }, findings)
+    }
+
+    static func unknownSeldonKind(_ object: KubernetesObject, document: Document) -> Diagnostic {
+        let valid = KubernetesObject.seldonVersions.map { "\(KubernetesObject.seldonGroup)/\($0)" }
+        if object.kind != "SeldonDeployment" {
+            let hint = Suggest.closest(object.kind, among: ["SeldonDeployment"]).map { "did you mean \($0)?" }
+            return .error("sdep-unknown-kind", "kind \(object.kind) is not served by \(KubernetesObject.seldonGroup)", fix: hint,
+                at: object.root["kind"]?.location ?? document.location, path: "kind")
+        }
+        let hint = Suggest.closest(object.apiVersion, among: valid).map { "did you mean \($0)?" } ?? "use \(valid[0])"
+        return .error("sdep-unknown-version", "apiVersion \(object.apiVersion) is not a SeldonDeployment version", fix: hint,
+            at: object.root["apiVersion"]?.location ?? document.location, path: "apiVersion")
+    }
+}
+
+/// Did-you-mean by edit distance.
+enum Suggest {
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased()), b = Array(b.lowercased())
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
+    }
+
+    static func closest(_ s: String, among candidates: [String]) -> String? {
+        candidates.map { ($0, distance(s, $0)) }.filter { $0.1 <= max(3, s.count / 3) }.min { $0.1 < $1.1 }?.0
     }
 }

@@ -1,0 +1,59 @@
+import SDCDiagnostics
+import SDCModel
+import SDCYAML
+
+/// What the API server would refuse in objects the webhook let through (render.md, sdc decisions): in a cluster
+/// these end as a failed SeldonDeployment with no pods, so render refuses them, located at the input.
+enum ApiServerChecks {
+    static func isDNS1123Label(_ s: String) -> Bool {
+        let bytes = Array(s.utf8)
+        guard !bytes.isEmpty, bytes.count <= 63 else { return false }
+        func alnum(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 48 && b <= 57) }
+        guard alnum(bytes.first!), alnum(bytes.last!) else { return false }
+        return bytes.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    static func isDNS1123Subdomain(_ s: String) -> Bool {
+        guard !s.isEmpty, s.utf8.count <= 253 else { return false }
+        return s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { isDNS1123Label(String($0)) }
+    }
+
+    static func check(pod: Node, deployment: String, fallback: Location?, path: String) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let volumes = pod["volumes"]?.listItems ?? []
+        let volumeNames = Set(volumes.compactMap(\.name))
+        for v in volumes {
+            let sources = (v.pairs ?? []).compactMap(\.key.scalarText).filter { GoTypes.isVolumeSource($0) }
+            if sources.isEmpty {
+                found.append(
+                    .error(
+                        "pod-volume-without-source", "volume \(v.name ?? "") of Deployment \(deployment) has no volume source (emptyDir, secret, persistentVolumeClaim…)",
+                        fix: "the API server prunes unknown fields; check the volume's spelling", at: v.location ?? fallback, path: "\(path).volumes"))
+            }
+        }
+        for key in ["initContainers", "containers"] {
+            for c in pod[key]?.listItems ?? [] {
+                let name = c.name ?? ""
+                if !isDNS1123Label(name) {
+                    found.append(
+                        .error(
+                            "pod-invalid-container-name", "container name \(name) is not a DNS-1123 label (lower-case letters, digits, '-')",
+                            fix: "rename it, e.g. \(name.lowercased().replacingUnderscores())", at: c["name"]?.location ?? c.location ?? fallback,
+                            path: "\(path).\(key)"))
+                }
+                for m in c["volumeMounts"]?.listItems ?? [] where !volumeNames.contains(m.name ?? "") {
+                    found.append(
+                        .error(
+                            "pod-mount-without-volume", "container \(name) mounts volume \(m.name ?? "") but the pod has no volume of that name",
+                            fix: "add a volume named \(m.name ?? "") to the componentSpec's spec.volumes", at: m.location ?? c.location ?? fallback,
+                            path: "\(path).\(key)"))
+                }
+            }
+        }
+        return found
+    }
+}
+
+extension String {
+    func replacingUnderscores() -> String { String(map { $0 == "_" ? "-" : $0 }) }
+}
