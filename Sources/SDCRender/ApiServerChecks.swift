@@ -13,9 +13,16 @@ enum ApiServerChecks {
         return bytes.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") }
     }
 
+    /// `IsDNS1123Subdomain`: the pattern and 253 bytes in all; unlike a label, a part between dots may be longer
+    /// than 63 (the API server does not check that, and long SDep names are accepted, §4).
     static func isDNS1123Subdomain(_ s: String) -> Bool {
         guard !s.isEmpty, s.utf8.count <= 253 else { return false }
-        return s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { isDNS1123Label(String($0)) }
+        return s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
+            let bytes = Array(part.utf8)
+            func alnum(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 48 && b <= 57) }
+            guard let first = bytes.first, let last = bytes.last, alnum(first), alnum(last) else { return false }
+            return bytes.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") }
+        }
     }
 
     static func check(pod: Node, deployment: String, fallback: Location?, path: String) -> [Diagnostic] {

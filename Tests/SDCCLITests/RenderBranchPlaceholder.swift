@@ -1,1 +1,0 @@
-// Placeholder (render branch): keeps the declared test target buildable until its tests arrive from main.
