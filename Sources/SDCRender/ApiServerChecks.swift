@@ -29,31 +29,31 @@ enum ApiServerChecks {
         var found: [Diagnostic] = []
         let volumes = pod["volumes"]?.listItems ?? []
         let volumeNames = Set(volumes.compactMap(\.name))
-        for v in volumes {
+        for (i, v) in volumes.enumerated() {
             let sources = (v.pairs ?? []).compactMap(\.key.scalarText).filter { GoTypes.isVolumeSource($0) }
             if sources.isEmpty {
                 found.append(
                     .error(
                         "pod-volume-without-source", "volume \(v.name ?? "") of Deployment \(deployment) has no volume source (emptyDir, secret, persistentVolumeClaim…)",
-                        fix: "the API server prunes unknown fields; check the volume's spelling", at: v.location ?? fallback, path: "\(path).volumes"))
+                        fix: "the API server prunes unknown fields; check the volume's spelling", at: v.location ?? fallback, path: "\(path).volumes[\(i)]"))
             }
         }
         for key in ["initContainers", "containers"] {
-            for c in pod[key]?.listItems ?? [] {
+            for (k, c) in (pod[key]?.listItems ?? []).enumerated() {
                 let name = c.name ?? ""
                 if !isDNS1123Label(name) {
                     found.append(
                         .error(
                             "pod-invalid-container-name", "container name \(name) is not a DNS-1123 label (lower-case letters, digits, '-')",
                             fix: "rename it, e.g. \(name.lowercased().replacingUnderscores())", at: c["name"]?.location ?? c.location ?? fallback,
-                            path: "\(path).\(key)"))
+                            path: "\(path).\(key)[\(k)].name"))
                 }
-                for m in c["volumeMounts"]?.listItems ?? [] where !volumeNames.contains(m.name ?? "") {
+                for (i, m) in (c["volumeMounts"]?.listItems ?? []).enumerated() where !volumeNames.contains(m.name ?? "") {
                     found.append(
                         .error(
                             "pod-mount-without-volume", "container \(name) mounts volume \(m.name ?? "") but the pod has no volume of that name",
                             fix: "add a volume named \(m.name ?? "") to the componentSpec's spec.volumes", at: m.location ?? c.location ?? fallback,
-                            path: "\(path).\(key)"))
+                            path: "\(path).\(key)[\(k)].volumeMounts[\(i)]"))
                 }
             }
         }

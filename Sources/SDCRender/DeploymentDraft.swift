@@ -18,6 +18,8 @@ struct DeploymentDraft {
     /// shared with the SDep's componentSpec in the operator (§3, last paragraph).
     var componentIndex: Int?
     var sharedContainerCount = 0
+    /// YAML path of the pod spec this Deployment came from, for findings (`spec.predictors[0].componentSpecs[0].spec`).
+    var sourcePath = "spec.predictors"
 
     /// Sets a label on metadata, selector and pod template (§5.2 "all three").
     mutating func labelEverywhere(_ key: String, _ value: String) {

@@ -53,6 +53,7 @@ struct Expansion {
             var dep = skeleton(name: name, cs: cs, p: p, metricsEnabled: true)
             dep.componentIndex = j
             dep.sharedContainerCount = cs.containers.count
+            dep.sourcePath = "\(cs.path).spec"
             if let keda = cs.kedaSpec {
                 if values.kedaEnabled { scaledObjects.append(scaledObject(name: name, keda)) }
             } else if let hpa = cs.hpaSpec {

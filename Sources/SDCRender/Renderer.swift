@@ -56,7 +56,8 @@ public enum Renderer {
                 diagnostics += findings
             case .success(let object):
                 diagnostics += PassThroughChecks.check(object, document: document)
-                passedThrough.append(object.root)
+                // Re-emitted like every other object: keys in yaml.v2 order, content unchanged.
+                passedThrough.append(object.root.sortingKeys())
             }
         }
         let failed = diagnostics.contains { $0.severity == .error }
@@ -99,7 +100,7 @@ public enum Renderer {
         expansion.run()
         findings += expansion.diagnostics
         for d in expansion.deployments {
-            findings += ApiServerChecks.check(pod: d.pod, deployment: d.name, fallback: sdep.location, path: "spec.predictors")
+            findings += ApiServerChecks.check(pod: d.pod, deployment: d.name, fallback: sdep.location, path: d.sourcePath)
         }
         for pu in sdep.spec.predictors.flatMap(\.graph.preOrder) where pu.name.utf8.count > 63 - "seldon-app-svc-".count {
             findings.append(
