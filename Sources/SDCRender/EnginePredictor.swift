@@ -142,16 +142,16 @@ enum EnginePredictor {
         j.value(cs.spec, as: .object("PodSpec"))
         if let hpa = cs.hpaSpec {
             j.raw(",\"hpaSpec\":")
-            j.value(hpa, as: .plain)
+            j.value(hpa, as: .object("SeldonHpaSpec"))
         }
         if let r = cs.replicas { j.raw(",\"replicas\":\(r)") }
         if let k = cs.kedaSpec {
             j.raw(",\"kedaSpec\":")
-            j.value(k, as: .plain)
+            j.value(k, as: .object("SeldonScaledObjectSpec"))
         }
         if let pdb = cs.pdbSpec {
             j.raw(",\"pdbSpec\":")
-            j.value(pdb, as: .plain)
+            j.value(pdb, as: .object("SeldonPdbSpec"))
         }
         j.raw("}")
     }

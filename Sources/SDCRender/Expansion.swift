@@ -84,6 +84,12 @@ struct Expansion {
 
         modelServersAndInitContainers(pi, pSvc: pSvc, firstDeployment: firstDeployment)
 
+        // The address the explainer calls: the predictor Service's ports (§10), the PU's in no-engine mode.
+        var predictorPorts = (http: values.engineServerPort, grpc: values.engineServerGrpcPort)
+        if noEngine {
+            let endpoint = sdep.spec.predictors[pi].graph.endpoint
+            predictorPorts = (endpoint?.httpPort ?? 0, endpoint?.grpcPort ?? 0)
+        }
         if !noEngine {
             if !separateEnginePod {
                 addEngineToModelDeployment(pi, pSvc: pSvc, firstDeployment: firstDeployment)
@@ -92,7 +98,7 @@ struct Expansion {
                 predictorService(p, pSvc: pSvc, http: values.engineServerPort, grpc: values.engineServerGrpcPort, puLabels: nil))
         }
         if let explainer = p.explainer, !(explainer.type ?? "").isEmpty {
-            addExplainer(sdep.spec.predictors[pi], explainer, pSvc: pSvc)
+            addExplainer(sdep.spec.predictors[pi], explainer, pSvc: pSvc, predictorPorts: predictorPorts)
         }
     }
 

@@ -9,11 +9,12 @@ extension Expansion {
     ]
 
     /// `createExplainer` (§12): one Deployment and one Service per predictor with an explainer.
-    mutating func addExplainer(_ p: Predictor, _ e: Explainer, pSvc: String) {
+    mutating func addExplainer(_ p: Predictor, _ e: Explainer, pSvc: String, predictorPorts: (http: Int, grpc: Int)) {
         let name = Naming.explainerName(sdep, p)
         let proto = sdep.spec.protocol ?? ""
         let v2 = proto == "v2" || proto == "kfserving"
-        let port = e.endpoint?.servicePort ?? 9000
+        // The Service keeps the endpoint's number even when the container declares its own `http` port (§12).
+        let servicePort = (e.endpoint?.servicePort ?? 0) != 0 ? e.endpoint!.servicePort! : 9000
         let grpc = sdep.spec.transport == "grpc" || e.endpoint?.type == "GRPC"
         var c = e.containerSpec ?? .emptyMapping
         if c.name?.isEmpty ?? true { c["name"] = .string(name) }
@@ -24,7 +25,8 @@ extension Expansion {
                 v2 ? (values.relatedImage("RELATED_IMAGE_EXPLAINER_V2") ?? values.explainerImageV2)
                     : (values.relatedImage("RELATED_IMAGE_EXPLAINER") ?? values.explainerImage))
         }
-        if !c.hasItem("ports", named: "http") { c.append("ports", .port("http", port)) }
+        var port = servicePort
+        if let custom = c.portNumber(named: "http") { port = custom } else { c.append("ports", .port("http", port)) }
         func probe(_ delay: Int, _ failure: Int) -> Node {
             .mapping([
                 ("tcpSocket", .mapping([("port", .string("http"))])), ("initialDelaySeconds", .int(delay)), ("periodSeconds", .int(5)),
@@ -34,7 +36,7 @@ extension Expansion {
         if c["livenessProbe"] == nil { c["livenessProbe"] = probe(60, 5) }
         if c["readinessProbe"] == nil { c["readinessProbe"] = probe(20, 7) }
         if c["lifecycle"] == nil { c["lifecycle"] = Self.preStopSleep }
-        let predictorPort = grpc ? values.engineServerGrpcPort : values.engineServerPort
+        let predictorPort = grpc ? predictorPorts.grpc : predictorPorts.http
         let modelUri = e.modelUri ?? ""
         if v2 {
             let type = e.type ?? ""
@@ -76,10 +78,9 @@ extension Expansion {
         } else {
             dep.replicas = e.replicas
         }
-        dep.labels["seldon.io/explainer"] = "true"
-        dep.templateLabels["seldon.io/explainer"] = "true"
-        dep.labels[PULabels.managedBy.0] = PULabels.managedBy.1
-        dep.templateLabels[PULabels.managedBy.0] = PULabels.managedBy.1
+        // addLabelsToDeployment with no PU: the explainer label, shadow and managed-by (§5.3).
+        dep.labels.merge(PULabels.labels(for: nil, in: p))
+        dep.templateLabels.merge(PULabels.labels(for: nil, in: p))
         dep.labels["seldon-app"] = name
         dep.templateLabels["seldon-app"] = name
         deployments.append(dep)
@@ -90,10 +91,9 @@ extension Expansion {
         var s = ServiceDraft(name: name, namespace: namespace)
         s.labels["seldon-app"] = pSvc
         s.labels["seldon-deployment-id"] = seldonId
-        s.labels[PULabels.managedBy.0] = PULabels.managedBy.1
-        s.labels["seldon.io/explainer"] = "true"
+        s.labels.merge(PULabels.labels(for: nil, in: p))
         s.annotations = p.annotations
-        s.ports = [("http", port)]
+        s.ports = [("http", servicePort)]
         s.selector["seldon-app"] = name
         s.headless = headless
         services.append(s.node)

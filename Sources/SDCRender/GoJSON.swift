@@ -96,6 +96,7 @@ struct GoJSON {
 
     private static func zero(_ field: GoField) -> Node {
         if case .object = field.type { return .emptyMapping }
+        if case .quantity = field.type { return .string("0") }
         switch field.name {
         case "name", "key", "path", "fieldPath", "resource", "claimName", "mountPath": return .string("")
         case "containerPort": return .int(0)

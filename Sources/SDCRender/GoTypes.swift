@@ -122,6 +122,46 @@ enum GoTypes {
             f("*resourceFieldRef", .object("ResourceFieldSelector")), f("*mode"),
         ],
         "Toleration": [f("?key"), f("?operator"), f("?value"), f("?effect"), f("*tolerationSeconds")],
+        "SeldonHpaSpec": [
+            f("*minReplicas"), f("maxReplicas"), f("?metrics", .list(.object("MetricSpecV2beta1"))),
+            f("?metricsv2", .list(.object("MetricSpecV2"))),
+        ],
+        "SeldonPdbSpec": [f("*minAvailable"), f("*maxUnavailable")],
+        "SeldonScaledObjectSpec": [
+            f("*pollingInterval"), f("*cooldownPeriod"), f("*minReplicaCount"), f("*maxReplicaCount"), f("*advanced"),
+            f("triggers"), f("*idleReplicaCount"), f("*fallback"),
+        ],
+        "MetricSpecV2beta1": [
+            f("type"), f("*object", .object("ObjectMetricV2beta1")), f("*pods", .object("PodsMetricV2beta1")),
+            f("*resource", .object("ResourceMetricV2beta1")), f("*containerResource", .object("ContainerResourceMetricV2beta1")),
+            f("*external", .object("ExternalMetricV2beta1")),
+        ],
+        "ResourceMetricV2beta1": [f("name"), f("*targetAverageUtilization"), f("*targetAverageValue", .quantity)],
+        "ContainerResourceMetricV2beta1": [
+            f("name"), f("*targetAverageUtilization"), f("*targetAverageValue", .quantity), f("container"),
+        ],
+        "PodsMetricV2beta1": [f("metricName"), f("targetAverageValue", .quantity), f("*selector")],
+        "ObjectMetricV2beta1": [
+            f("target", .object("CrossVersionObjectReference")), f("metricName"), f("targetValue", .quantity), f("*selector"),
+            f("*averageValue", .quantity),
+        ],
+        "ExternalMetricV2beta1": [f("metricName"), f("*metricSelector"), f("*targetValue", .quantity), f("*targetAverageValue", .quantity)],
+        "CrossVersionObjectReference": [f("kind"), f("name"), f("?apiVersion")],
+        "MetricSpecV2": [
+            f("type"), f("*object", .object("ObjectMetricV2")), f("*pods", .object("PodsMetricV2")),
+            f("*resource", .object("ResourceMetricV2")), f("*containerResource", .object("ContainerResourceMetricV2")),
+            f("*external", .object("ExternalMetricV2")),
+        ],
+        "ObjectMetricV2": [
+            f("describedObject", .object("CrossVersionObjectReference")), f("target", .object("MetricTarget")),
+            f("metric", .object("MetricIdentifier")),
+        ],
+        "PodsMetricV2": [f("metric", .object("MetricIdentifier")), f("target", .object("MetricTarget"))],
+        "ResourceMetricV2": [f("name"), f("target", .object("MetricTarget"))],
+        "ContainerResourceMetricV2": [f("name"), f("target", .object("MetricTarget")), f("container")],
+        "ExternalMetricV2": [f("metric", .object("MetricIdentifier")), f("target", .object("MetricTarget"))],
+        "MetricTarget": [f("type"), f("*value", .quantity), f("*averageValue", .quantity), f("*averageUtilization")],
+        "MetricIdentifier": [f("name"), f("*selector")],
         "ObjectMeta": [
             f("?name"), f("?generateName"), f("?namespace"), f("?selfLink"), f("?uid"), f("?resourceVersion"),
             f("?generation"), f("creationTimestamp"), f("*deletionTimestamp"), f("*deletionGracePeriodSeconds"),

@@ -49,59 +49,60 @@ extension Expansion {
         }
     }
 
-    /// `ConvertMetricSpecSlice`: autoscaling/v2beta1 MetricSpec → autoscaling/v2.
+    /// `ConvertMetricSpecSlice` (conversion.go): autoscaling/v2beta1 MetricSpec → autoscaling/v2, source by source
+    /// (every source present is converted, whatever `type` says; an unknown type becomes `Object`).
     static func convertMetric(_ m: Node) -> Node {
-        let type = m["type"]?.string ?? ""
-        func q(_ n: Node?) -> Node? { n.flatMap { $0.isNull ? nil : (Quantity.canonical($0.scalarText ?? "").map { Node.string($0) } ?? $0) } }
-        func metric(name: Node?, selector: Node?) -> Node {
-            var pairs: [(String, Node)] = [("name", name ?? .string(""))]
-            if let selector, !selector.isNull { pairs.append(("selector", selector)) }
+        func q(_ n: Node?) -> Node? {
+            guard let n, !n.isNull else { return nil }
+            return Quantity.canonical(n.scalarText ?? "").map { Node.string($0) } ?? n
+        }
+        func present(_ n: Node?) -> Node? { n.flatMap { $0.isNull ? nil : $0 } }
+        func identifier(name: Node?, selector: Node?) -> Node {
+            var pairs: [(String, Node)] = [("name", present(name) ?? .string(""))]
+            if let selector = present(selector) { pairs.append(("selector", selector)) }
             return .mapping(pairs)
         }
-        var out: [(String, Node)] = [("type", .string(type))]
-        switch type {
-        case "Resource", "ContainerResource":
-            let key = type == "Resource" ? "resource" : "containerResource"
-            let src = m[key] ?? .emptyMapping
-            var target: [(String, Node)] = []
-            if let avg = q(src["targetAverageValue"]) {
-                target = [("type", .string("AverageValue")), ("averageValue", avg)]
-            } else {
-                target = [("type", .string("Utilization"))]
-                if let u = src["targetAverageUtilization"], !u.isNull { target.append(("averageUtilization", u)) }
-            }
-            var r: [(String, Node)] = [("name", src["name"] ?? .string("")), ("target", .mapping(target))]
-            if type == "ContainerResource" { r.append(("container", src["container"] ?? .string(""))) }
-            out.append((key, .mapping(r)))
-        case "Pods":
-            let src = m["pods"] ?? .emptyMapping
-            var target: [(String, Node)] = [("type", .string("AverageValue"))]
-            if let avg = q(src["targetAverageValue"]) { target.append(("averageValue", avg)) }
-            out.append(("pods", .mapping([("metric", metric(name: src["metricName"], selector: src["selector"])), ("target", .mapping(target))])))
-        case "Object":
-            let src = m["object"] ?? .emptyMapping
-            let averaged = q(src["averageValue"])
-            var target: [(String, Node)] = [("type", .string(averaged == nil ? "Value" : "AverageValue"))]
-            target.append(("value", q(src["targetValue"]) ?? .string("0")))
-            if let averaged { target.append(("averageValue", averaged)) }
+        func target(_ type: String, value: Node? = nil, averageValue: Node? = nil, averageUtilization: Node? = nil) -> Node {
+            var pairs: [(String, Node)] = [("type", .string(type))]
+            if let value { pairs.append(("value", value)) }
+            if let averageValue { pairs.append(("averageValue", averageValue)) }
+            if let u = present(averageUtilization) { pairs.append(("averageUtilization", u)) }
+            return .mapping(pairs)
+        }
+        let types = ["Object", "ContainerResource", "External", "Pods", "Resource"]
+        let type = m["type"]?.string ?? ""
+        var out: [(String, Node)] = [("type", .string(types.contains(type) ? type : "Object"))]
+        if let o = present(m["object"]) {
+            let reference = o["target"] ?? .emptyMapping
+            var described: [(String, Node)] = [("kind", reference["kind"] ?? .string("")), ("name", reference["name"] ?? .string(""))]
+            if let v = present(reference["apiVersion"]) { described.append(("apiVersion", v)) }
+            let average = q(o["averageValue"])
             out.append(("object", .mapping([
-                ("describedObject", src["target"] ?? .emptyMapping),
-                ("metric", metric(name: src["metricName"], selector: src["selector"])), ("target", .mapping(target)),
+                ("describedObject", .mapping(described)),
+                ("target", target(average == nil ? "Value" : "AverageValue", value: q(o["targetValue"]) ?? .string("0"), averageValue: average)),
+                ("metric", identifier(name: o["metricName"], selector: o["selector"])),
             ])))
-        case "External":
-            let src = m["external"] ?? .emptyMapping
-            var target: [(String, Node)] = []
-            if let v = q(src["targetValue"]) {
-                target = [("type", .string("Value")), ("value", v)]
-            } else {
-                target = [("type", .string("AverageValue"))]
-            }
-            if let avg = q(src["targetAverageValue"]) { target.append(("averageValue", avg)) }
+        }
+        if let p = present(m["pods"]) {
+            out.append(("pods", .mapping([
+                ("target", target("AverageValue", averageValue: q(p["targetAverageValue"]) ?? .string("0"))),
+                ("metric", identifier(name: p["metricName"], selector: p["selector"])),
+            ])))
+        }
+        for key in ["resource", "containerResource"] {
+            guard let r = present(m[key]) else { continue }
+            let average = q(r["targetAverageValue"])
+            var pairs: [(String, Node)] = [("name", r["name"] ?? .string(""))]
+            if key == "containerResource" { pairs.append(("container", r["container"] ?? .string(""))) }
+            pairs.append(("target", target(average == nil ? "Utilization" : "AverageValue", averageValue: average, averageUtilization: r["targetAverageUtilization"])))
+            out.append((key, .mapping(pairs)))
+        }
+        if let e = present(m["external"]) {
+            let value = q(e["targetValue"])
             out.append(("external", .mapping([
-                ("metric", metric(name: src["metricName"], selector: src["metricSelector"])), ("target", .mapping(target)),
+                ("metric", identifier(name: e["metricName"], selector: e["metricSelector"])),
+                ("target", target(value == nil ? "AverageValue" : "Value", value: value, averageValue: q(e["targetAverageValue"]))),
             ])))
-        default:
-            return m
         }
         return .mapping(out)
     }
