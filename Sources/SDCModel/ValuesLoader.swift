@@ -177,6 +177,11 @@ struct ValuesDecoder {
             if value.isEmpty {
                 // An empty resource value makes the operator fail the reconcile (§2).
                 diagnostics.append(.error("values-empty-resource", "\(p) must not be empty", path: p))
+            } else if Quantity.canonical(value) == nil {
+                // The operator's resource.MustParse would panic on it (§2.1).
+                diagnostics.append(
+                    .error("values-invalid-quantity", "\(p) is not a Kubernetes quantity: \(value)", fix: "write e.g. 500m, 1, 512Mi, 1Gi",
+                        at: lookup(tree, path + [key])?.location, path: p))
             }
             switch key {
             case "cpuRequest": r.cpuRequest = value

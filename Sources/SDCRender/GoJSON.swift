@@ -1,3 +1,4 @@
+import SDCModel
 import SDCYAML
 
 /// Compact JSON as Go's `encoding/json` writes it (render.md §9.2): struct fields in declaration order, maps with

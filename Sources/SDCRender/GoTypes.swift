@@ -1,3 +1,4 @@
+import SDCModel
 import SDCYAML
 
 /// Enough of the Kubernetes Go types (k8s.io/api v0.28.4, render.md §9.2 table) to reproduce how the operator

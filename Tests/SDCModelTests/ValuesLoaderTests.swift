@@ -73,6 +73,19 @@ import Testing
         #expect(loaded.diagnostics.contains { $0.rule == "values-empty-resource" && $0.path == "executor.resources.cpuLimit" })
     }
 
+    @Test func resourceValuesMustBeQuantities() throws {
+        let loaded = try ValuesLoader().load(files: [], set: ["storageInitializer.memoryLimit=lots"], setString: [])
+        #expect(loaded.diagnostics.map(\.rule) == ["values-invalid-quantity"])
+        #expect(loaded.diagnostics.first?.path == "storageInitializer.memoryLimit")
+    }
+
+    @Test func relatedImagesAreRead() throws {
+        let a = try file("relatedImages:\n  RELATED_IMAGE_EXECUTOR: quay.io/x/executor@sha256:abc\n")
+        let v = try ValuesLoader().load(files: [a], set: [], setString: []).values
+        #expect(v.relatedImage("RELATED_IMAGE_EXECUTOR") == "quay.io/x/executor@sha256:abc")
+        #expect(v.relatedImage("RELATED_IMAGE_STORAGE_INITIALIZER") == nil, "empty means not set")
+    }
+
     @Test func badSetSyntaxIsAnError() throws {
         let loaded = try ValuesLoader().load(files: [], set: ["novalue"], setString: [])
         #expect(loaded.diagnostics.map(\.rule) == ["values-set-syntax"])

@@ -1,4 +1,4 @@
-@testable import SDCRender
+import SDCModel
 import Testing
 
 /// Canonical quantities as `resource.Quantity` re-serialises them (render.md §0.3).
