@@ -74,6 +74,15 @@ public enum Renderer {
                 .error("sdep-invalid-name", "metadata.name \(sdep.name) is not a valid DNS-1123 name", fix: "use lower-case letters, digits and '-'",
                     at: root["metadata"]?["name"]?.location ?? sdep.location, path: "metadata.name"))
         }
+        // The API server's limit on one object's annotations (keys plus values); they are copied onto the
+        // generated objects, so an SDep over it cannot produce objects either.
+        let annotationBytes = (sdep.annotations.map { $0.key.utf8.count + $0.value.utf8.count }.reduce(0, +))
+            + sdep.spec.annotations.map { $0.key.utf8.count + $0.value.utf8.count }.reduce(0, +)
+        if annotationBytes > 256 * 1024 {
+            findings.append(
+                .error("sdep-annotations-too-large", "annotations total \(annotationBytes) bytes, more than Kubernetes' 256 KiB",
+                    at: root["metadata"]?["annotations"]?.location ?? sdep.location, path: "metadata.annotations"))
+        }
         let values = options.values
         if (sdep.labels["seldon.io/controller-id"] ?? "") != values.controllerId {
             findings.append(

@@ -101,6 +101,14 @@ import Testing
         #expect(good.output == "apiVersion: v1\ndata:\n  key: aGVsbG8=\nkind: Secret\nmetadata:\n  name: s\n")
     }
 
+    @Test func oversizedAnnotationsAreRefused() throws {
+        let big = String(repeating: "x", count: 300 * 1024)
+        let yaml = "apiVersion: machinelearning.seldon.io/v1\nkind: SeldonDeployment\nmetadata:\n  name: x\n  annotations:\n    note: \(big)\nspec:\n  predictors:\n  - name: p\n    \(Self.sklearn.replacingOccurrences("\n", "\n  "))\n"
+        let rendered = try RenderHarness.render(yaml)
+        #expect(rendered.output == nil)
+        #expect(rendered.rules == ["sdep-annotations-too-large"])
+    }
+
     @Test func controllerIdMismatchIsOnlyAWarning() throws {
         let yaml = "apiVersion: machinelearning.seldon.io/v1\nkind: SeldonDeployment\nmetadata:\n  name: x\n  labels: {seldon.io/controller-id: team-a}\nspec:\n  predictors:\n  - name: p\n    \(Self.sklearn.replacingOccurrences("\n", "\n  "))\n"
         let rendered = try RenderHarness.render(yaml)
