@@ -107,28 +107,25 @@ extension Expansion {
             if let j = p.componentSpecs.firstIndex(where: { cs in cs.containers.contains { $0.name == root } }) {
                 let name = Naming.deploymentName(sdep, p, index: j, p.componentSpecs[j], values: values)
                 if let rd = (firstDeployment..<deployments.count).last(where: { deployments[$0].name == name }) {
-                    addSSL(rd, cert: cert)
+                    Self.addSSL(&deployments[rd], cert: cert, mountPath: values.certMountPath)
                 }
             }
         }
     }
 
     /// §9.7: the certificate volume and mount on every container, `SELDON_CERT_MOUNT_PATH` until one has it.
-    mutating func addSSL(_ d: Int, cert: String) {
-        deployments[d].pod.append("volumes", .mapping([("name", .string("seldon-cert-volume")), ("secret", .mapping([("secretName", .string(cert))]))]))
-        var containers = deployments[d].pod["containers"]?.listItems ?? []
-        var stop = false
+    static func addSSL(_ dep: inout DeploymentDraft, cert: String, mountPath: String) {
+        dep.pod.append("volumes", .mapping([("name", .string("seldon-cert-volume")), ("secret", .mapping([("secretName", .string(cert))]))]))
+        var containers = dep.pod["containers"]?.listItems ?? []
         for k in containers.indices {
-            containers[k].append("volumeMounts", .mount("seldon-cert-volume", values.certMountPath, readOnly: true))
-            if !stop {
-                if containers[k].hasItem("env", named: "SELDON_CERT_MOUNT_PATH") {
-                    stop = true
-                } else {
-                    containers[k].append("env", .envVar("SELDON_CERT_MOUNT_PATH", values.certMountPath))
-                }
-            }
+            containers[k].append("volumeMounts", .mount("seldon-cert-volume", mountPath, readOnly: true))
         }
-        deployments[d].pod["containers"] = .sequence(containers)
+        // AddEnvVarToDeploymentContainers returns at the first container that already has the variable.
+        for k in containers.indices {
+            if containers[k].hasItem("env", named: "SELDON_CERT_MOUNT_PATH") { break }
+            containers[k].append("env", .envVar("SELDON_CERT_MOUNT_PATH", mountPath))
+        }
+        dep.pod["containers"] = .sequence(containers)
     }
 
     /// §9.5: the engine alone in `<sdep>-<predictor>-svc-orch`, built before the model Deployments.
@@ -154,11 +151,8 @@ extension Expansion {
             ("serviceAccount", .string(values.executorServiceAccountName)),
         ])
         dep.replicas = p.svcOrchSpec.replicas ?? p.replicas ?? sdep.spec.replicas
-        deploymentsWithSSL: if let cert = p.sslCertSecretName, !cert.isEmpty {
-            deployments.append(dep)
-            addSSL(deployments.count - 1, cert: cert)
-            dep = deployments.removeLast()
-            break deploymentsWithSSL
+        if let cert = p.sslCertSecretName, !cert.isEmpty {
+            Self.addSSL(&dep, cert: cert, mountPath: values.certMountPath)
         }
         return dep
     }
