@@ -90,7 +90,36 @@ enum ContainerChecks {
             _ = r.string(m, "name", path: mp)
             _ = r.string(m, "mountPath", path: mp)
         }
-        _ = r.mapping(c, "resources", path: path)
+        if let resources = r.mapping(c, "resources", path: path) {
+            checkQuantities(resources, path: "\(path).resources", reader: &r)
+        }
         return c
+    }
+
+    /// `limits` / `requests` values must match the CRD's quantity pattern (int-or-string).
+    static func checkQuantities(_ resources: Node, path: String, reader r: inout FieldReader) {
+        for key in ["limits", "requests"] {
+            guard let map = r.mapping(resources, key, path: path) else { continue }
+            for pair in map.pairs ?? [] {
+                let p = "\(path).\(key).\(pair.key.scalarText ?? "")"
+                guard let text = pair.value.scalarText, !pair.value.isNull, pair.value.isQuantityScalar, Quantity.canonical(text) != nil else {
+                    r.error(
+                        "schema-quantity", "\(p) is not a Kubernetes quantity: \(pair.value.scalarText ?? pair.value.kindDescription)",
+                        fix: "write e.g. 500m, 1, 512Mi, 1Gi", at: pair.value, path: p)
+                    continue
+                }
+            }
+        }
+    }
+}
+
+extension Node {
+    /// A quantity is written as a string or a number, never a boolean.
+    var isQuantityScalar: Bool {
+        guard let s = scalar else { return false }
+        switch s.value {
+        case .string, .int, .uint, .float: return true
+        case .bool, .null: return false
+        }
     }
 }

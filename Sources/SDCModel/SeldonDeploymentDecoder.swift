@@ -81,6 +81,7 @@ public struct SeldonDeploymentDecoder {
             p.svcOrchSpec = SvcOrchSpec(
                 resources: r.mapping(so, "resources", path: sp), env: r.list(so, "env", path: sp),
                 replicas: r.int(so, "replicas", path: sp))
+            if let resources = p.svcOrchSpec.resources { ContainerChecks.checkQuantities(resources, path: "\(sp).resources", reader: &r) }
         }
         p.traffic = r.int(node, "traffic", path: path)
         p.shadow = r.bool(node, "shadow", path: path)

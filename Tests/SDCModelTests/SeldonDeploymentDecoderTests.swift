@@ -42,6 +42,33 @@ import Testing
         #expect(replicas.location?.line == 8)
     }
 
+    @Test func resourceQuantitiesAreChecked() throws {
+        let (_, findings) = try decode("""
+            apiVersion: machinelearning.seldon.io/v1
+            kind: SeldonDeployment
+            metadata: {name: x}
+            spec:
+              predictors:
+              - name: p
+                graph: {name: m}
+                svcOrchSpec:
+                  resources: {requests: {cpu: lots}}
+                componentSpecs:
+                - spec:
+                    containers:
+                    - name: m
+                      resources:
+                        limits: {cpu: 1, memory: 1.5 Gi}
+                        requests: {cpu: "0.5", memory: true}
+            """)
+        #expect(findings.map(\.rule) == ["schema-quantity", "schema-quantity", "schema-quantity"])
+        #expect(Set(findings.compactMap(\.path)) == [
+            "spec.predictors[0].svcOrchSpec.resources.requests.cpu",
+            "spec.predictors[0].componentSpecs[0].spec.containers[0].resources.limits.memory",
+            "spec.predictors[0].componentSpecs[0].spec.containers[0].resources.requests.memory",
+        ])
+    }
+
     @Test func requiredFields() throws {
         let (_, findings) = try decode("""
             apiVersion: machinelearning.seldon.io/v1
