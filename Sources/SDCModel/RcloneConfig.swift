@@ -63,7 +63,8 @@ public struct RcloneConfig: Sendable {
 }
 
 extension StringProtocol {
-    func trimmingWhitespace() -> String {
+    /// Leading and trailing Unicode whitespace removed (Go `strings.TrimSpace`).
+    public func trimmingWhitespace() -> String {
         let scalars = Array(unicodeScalars)
         var start = 0
         var end = scalars.count

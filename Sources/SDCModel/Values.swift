@@ -55,6 +55,10 @@ public struct Values: Sendable {
     public var explainerImage: String = "seldonio/alibiexplainer:1.18.2"
     public var explainerImageV2: String = "seldonio/mlserver:1.3.5-alibi-explain"
     public var istioEnabled = false
+    /// `ISTIO_GATEWAY` (chart `istio.gateway`).
+    public var istioGateway: String = "istio-system/seldon-gateway"
+    /// `ISTIO_TLS_MODE` (chart `istio.tlsMode`); empty → the idle-timeout traffic policy.
+    public var istioTLSMode: String = ""
     public var ambassadorEnabled = false
     public var kedaEnabled = false
     public var controllerId: String = ""

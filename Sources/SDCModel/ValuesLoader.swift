@@ -159,6 +159,8 @@ struct ValuesDecoder {
         v.explainerImage = string(tree, ["explainer", "image"], "")
         v.explainerImageV2 = string(tree, ["explainer", "image_v2"], "")
         v.istioEnabled = string(tree, ["istio", "enabled"], "false") == "true"
+        v.istioGateway = string(tree, ["istio", "gateway"], "")
+        v.istioTLSMode = string(tree, ["istio", "tlsMode"], "")
         v.ambassadorEnabled = string(tree, ["ambassador", "enabled"], "false") == "true"
         v.kedaEnabled = string(tree, ["keda", "enabled"], "false") == "true"
         v.controllerId = string(tree, ["controllerId"], "")

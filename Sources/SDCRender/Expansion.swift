@@ -16,6 +16,10 @@ struct Expansion {
     var scaledObjects: [Node] = []
     var pdbs: [Node] = []
     var deployments: [DeploymentDraft] = []
+    var virtualServices: [Node] = []
+    var destinationRules: [Node] = []
+    /// Each predictor's external http/grpc ports, for Istio (§14.1).
+    var externalPorts: [(http: Int, grpc: Int)] = []
     var diagnostics: [Diagnostic] = []
 
     init(sdep: SeldonDeployment, values: Values, namespace: String) {
@@ -36,6 +40,7 @@ struct Expansion {
         for pi in sdep.spec.predictors.indices {
             expandPredictor(pi)
         }
+        if values.istioEnabled { istioResources(ports: externalPorts) }
     }
 
     private mutating func expandPredictor(_ pi: Int) {
@@ -90,6 +95,7 @@ struct Expansion {
             let endpoint = sdep.spec.predictors[pi].graph.endpoint
             predictorPorts = (endpoint?.httpPort ?? 0, endpoint?.grpcPort ?? 0)
         }
+        externalPorts.append(predictorPorts)
         if !noEngine {
             if !separateEnginePod {
                 addEngineToModelDeployment(pi, pSvc: pSvc, firstDeployment: firstDeployment)

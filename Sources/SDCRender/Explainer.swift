@@ -97,6 +97,7 @@ extension Expansion {
         s.selector["seldon-app"] = name
         s.headless = headless
         services.append(s.node)
+        if values.istioEnabled { explainerIstioResources(p, explainerName: name, httpPort: servicePort) }
     }
 }
 

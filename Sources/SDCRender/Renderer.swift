@@ -89,10 +89,10 @@ public enum Renderer {
                 .warning("sdep-controller-id", "label seldon.io/controller-id \"\(sdep.labels["seldon.io/controller-id"] ?? "")\" does not match controllerId \"\(values.controllerId)\": that operator would ignore this SeldonDeployment",
                     at: sdep.location, path: "metadata.labels"))
         }
-        if values.istioEnabled || values.ambassadorEnabled {
+        if values.ambassadorEnabled {
             findings.append(
-                .error("values-ingress-unsupported", "istio.enabled / ambassador.enabled are not supported by sdc render yet (render.md §14)",
-                    fix: "render with istio.enabled=false and ambassador.enabled=false", at: sdep.location))
+                .error("values-ambassador-unsupported", "ambassador.enabled is not supported by sdc render yet (render.md §14.2, §14.3)",
+                    fix: "render with ambassador.enabled=false", at: sdep.location))
         }
         var validation = Validation(sdep: sdep, values: values)
         validation.run()
@@ -117,8 +117,9 @@ public enum Renderer {
                     at: pu.location, path: "\(pu.path).name"))
         }
         guard !findings.contains(where: { $0.severity == .error }) else { return ([], findings) }
-        // Creation order (§15.2): Services, HPAs, ScaledObjects, PDBs, Deployments.
+        // Creation order (§15.2): Services, HPAs, ScaledObjects, PDBs, Deployments, VirtualServices, DestinationRules.
         let ordered = expansion.services + expansion.hpas + expansion.scaledObjects + expansion.pdbs + expansion.deployments.map(\.node)
+            + expansion.virtualServices + expansion.destinationRules
         return (ordered.map { options.form.finish($0, sdepName: sdep.name).sortingKeys() }, findings)
     }
 
