@@ -46,6 +46,6 @@ let package = Package(
         .testTarget(name: "SDCYAMLTests", dependencies: ["SDCYAML"]),
         .testTarget(name: "SDCCLITests", dependencies: ["SDCCLI", "sdc"]),
         .testTarget(name: "SDCModelTests", dependencies: ["SDCModel", "SDCYAML"]),
-        .testTarget(name: "SDCRenderTests", dependencies: ["SDCRender", "SDCModel", "SDCYAML", "sdc"]),
+        .testTarget(name: "SDCRenderTests", dependencies: ["SDCRender", "SDCModel", "SDCYAML", "SDCDiagnostics"]),
     ]
 )

@@ -61,10 +61,6 @@ extension Expansion {
         initializer(d, container: pu.name, pu: pu)
     }
 
-    static func httpProbe(path: String, port: Node, initialDelay: Int, period: Int, timeout: Int) -> Node {
-        .mapping([("httpGet", .mapping([("path", .string(path)), ("port", port), ("scheme", .string("HTTP"))]))])
-    }
-
     /// §7.3: MLServer for protocol v2/kfserving.
     private mutating func mlServer(_ d: Int, pu: PredictiveUnit) {
         let impl = pu.implementation!
