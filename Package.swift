@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "SDCDiagnosticsTests", dependencies: ["SDCDiagnostics"]),
         .testTarget(name: "SDCYAMLTests", dependencies: ["SDCYAML"]),
         .testTarget(name: "SDCCLITests", dependencies: ["SDCCLI", "sdc"]),
-        .testTarget(name: "SDCModelTests", dependencies: ["SDCModel", "SDCYAML"]),
+        .testTarget(name: "SDCModelTests", dependencies: ["SDCModel", "SDCYAML", "SDCDiagnostics"]),
         .testTarget(name: "SDCRenderTests", dependencies: ["SDCRender", "SDCModel", "SDCYAML", "SDCDiagnostics"]),
     ]
 )
