@@ -111,7 +111,11 @@ public enum Renderer {
         for d in expansion.deployments {
             findings += ApiServerChecks.check(pod: d.pod, deployment: d.name, fallback: sdep.location, path: d.sourcePath)
         }
-        for pu in sdep.spec.predictors.flatMap(\.graph.preOrder) where pu.name.utf8.count > 63 - "seldon-app-svc-".count {
+        // Only graph nodes with a container get a container Service and its `seldon-app-svc-<name>` label (§4).
+        let containerNodes = sdep.spec.predictors.flatMap { p in
+            p.graph.preOrder.filter { pu in p.componentSpecs.contains { $0.containers.contains { $0.name == pu.name } } }
+        }
+        for pu in containerNodes where pu.name.utf8.count > 63 - "seldon-app-svc-".count {
             findings.append(
                 .error("sdep-label-key-too-long", "graph node name \(pu.name) makes the label key seldon-app-svc-\(pu.name) longer than 63 characters",
                     at: pu.location, path: "\(pu.path).name"))

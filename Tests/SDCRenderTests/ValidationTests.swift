@@ -109,6 +109,17 @@ import Testing
         #expect(rendered.rules == ["sdep-annotations-too-large"])
     }
 
+    @Test func longNodeNameIsRefusedOnlyWhenItBecomesALabelKey() throws {
+        let long = String(repeating: "a", count: 49)
+        let withContainer = Self.sdep("predictors:\n- name: p\n  graph:\n    name: \(long)\n    implementation: SKLEARN_SERVER\n    modelUri: gs://b/m")
+        let refused = try RenderHarness.render(withContainer)
+        #expect(refused.rules == ["sdep-label-key-too-long"])
+        #expect(refused.messages.contains { $0.hasPrefix("sdep-label-key-too-long spec.predictors[0].graph.name ") })
+        let combiner = Self.sdep(
+            "predictors:\n- name: p\n  graph:\n    name: \(long)\n    implementation: AVERAGE_COMBINER\n    children:\n    - name: m\n      implementation: SKLEARN_SERVER\n      modelUri: gs://b/m")
+        #expect(try RenderHarness.render(combiner).output != nil, "a node run inside the executor gets no Service and no label")
+    }
+
     @Test func controllerIdMismatchIsOnlyAWarning() throws {
         let yaml = "apiVersion: machinelearning.seldon.io/v1\nkind: SeldonDeployment\nmetadata:\n  name: x\n  labels: {seldon.io/controller-id: team-a}\nspec:\n  predictors:\n  - name: p\n    \(Self.sklearn.replacingOccurrences("\n", "\n  "))\n"
         let rendered = try RenderHarness.render(yaml)
