@@ -77,7 +77,7 @@ extension Expansion {
         else {
             error(
                 "sdep-no-engine-host", "predictor \(p.name): no graph node has its container in the first componentSpec, so the operator has nowhere to put the executor",
-                path: "\(p.path).componentSpecs", fix: "put the container of a graph node into componentSpecs[0]")
+                path: "\(p.path).componentSpecs", fix: "put the container of a graph node into componentSpecs[0]", at: p.location)
             return
         }
         // The model containers are shared with the SDep's componentSpecs, so the engine sees them as augmented by

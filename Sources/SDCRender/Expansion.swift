@@ -32,8 +32,9 @@ struct Expansion {
 
     var separateEnginePod: Bool { sdep.spec.annotations["seldon.io/engine-separate-pod"]?.lowercased() == "true" }
 
-    mutating func error(_ rule: String, _ message: String, path: String, fix: String? = nil) {
-        diagnostics.append(.error(rule, message, fix: fix, at: sdep.location, path: path))
+    /// A finding at `location` (an input node's), else at the SDep's document.
+    mutating func error(_ rule: String, _ message: String, path: String, fix: String? = nil, at location: Location? = nil) {
+        diagnostics.append(.error(rule, message, fix: fix, at: location ?? sdep.location, path: path))
     }
 
     mutating func run() {

@@ -16,7 +16,7 @@ extension Expansion {
                 guard prepack.hasServer(impl) else {
                     error(
                         "sdep-unknown-implementation", "no predictor_servers entry for implementation \(impl) (the operator fails with \"Failed to get server config\")",
-                        path: "\(pu.path).implementation", fix: "use a built-in server or add predictor_servers.\(impl) to the values")
+                        path: "\(pu.path).implementation", fix: "use a built-in server or add predictor_servers.\(impl) to the values", at: pu.location)
                     continue
                 }
                 let proto = sdep.spec.protocol ?? ""
@@ -28,7 +28,7 @@ extension Expansion {
                 }
             } else if let uri = pu.modelUri, !uri.isEmpty {
                 guard let d = deploymentIndex(holding: pu.name, from: firstDeployment) else {
-                    error("sdep-no-container-for-model-uri", "graph node \(pu.name) has a modelUri but no container named \(pu.name)", path: "\(pu.path).modelUri")
+                    error("sdep-no-container-for-model-uri", "graph node \(pu.name) has a modelUri but no container named \(pu.name)", path: "\(pu.path).modelUri", at: pu.location)
                     continue
                 }
                 injectStorageInitializer(
@@ -65,7 +65,7 @@ extension Expansion {
     private mutating func mlServer(_ d: Int, pu: PredictiveUnit) {
         let impl = pu.implementation!
         guard let image = prepack.mlserverImage(impl) else {
-            error("sdep-no-v2-image", "predictor_servers.\(impl) has no image compatible with kfserving protocol (no kfserving or v2 entry)", path: "\(pu.path).implementation")
+            error("sdep-no-v2-image", "predictor_servers.\(impl) has no image compatible with kfserving protocol (no kfserving or v2 entry)", path: "\(pu.path).implementation", at: pu.location)
             return
         }
         let http = pu.endpoint?.httpPort ?? 0

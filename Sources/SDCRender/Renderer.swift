@@ -110,6 +110,14 @@ public enum Renderer {
         findings += expansion.diagnostics
         for d in expansion.deployments {
             findings += ApiServerChecks.check(pod: d.pod, deployment: d.name, fallback: sdep.location, path: d.sourcePath)
+            // A prepack server without an image for the protocol (§2.3 step 4, §7.6): the Deployment is accepted but
+            // its pods can never start.
+            for c in d.pod["containers"]?.listItems ?? [] where c["image"]?.string?.isEmpty ?? true {
+                findings.append(
+                    .warning("pod-container-without-image", "container \(c.name ?? "") of Deployment \(d.name) has no image; its pods cannot start",
+                        fix: "set spec.protocol to one the server has an image for (predictor_servers), or give the container an image",
+                        at: c.location ?? sdep.location, path: d.sourcePath))
+            }
         }
         // Only graph nodes with a container get a container Service and its `seldon-app-svc-<name>` label (§4).
         let containerNodes = sdep.spec.predictors.flatMap { p in

@@ -120,6 +120,13 @@ import Testing
         #expect(try RenderHarness.render(combiner).output != nil, "a node run inside the executor gets no Service and no label")
     }
 
+    @Test func serverWithoutImageForTheProtocolIsAWarning() throws {
+        let yaml = Self.sdep("predictors:\n- name: p\n  graph:\n    name: m\n    implementation: HUGGINGFACE_SERVER")
+        let rendered = try RenderHarness.render(yaml)
+        #expect(rendered.output != nil)
+        #expect(rendered.messages.contains { $0.hasPrefix("pod-container-without-image ") })
+    }
+
     @Test func controllerIdMismatchIsOnlyAWarning() throws {
         let yaml = "apiVersion: machinelearning.seldon.io/v1\nkind: SeldonDeployment\nmetadata:\n  name: x\n  labels: {seldon.io/controller-id: team-a}\nspec:\n  predictors:\n  - name: p\n    \(Self.sklearn.replacingOccurrences("\n", "\n  "))\n"
         let rendered = try RenderHarness.render(yaml)
