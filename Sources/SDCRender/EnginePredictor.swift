@@ -92,7 +92,8 @@ enum EnginePredictor {
             j.raw(",\"implementation\":")
             j.string(i)
         }
-        if let m = u.methods, !m.isEmpty {
+        // `methods` is a pointer to a slice: present whenever it was written, even empty.
+        if let m = u.methods {
             j.raw(",\"methods\":[")
             for (i, s) in m.enumerated() {
                 if i > 0 { j.raw(",") }
@@ -126,7 +127,8 @@ enum EnginePredictor {
         }
         if let l = u.logger {
             var parts: [String] = []
-            if let url = l.url, !url.isEmpty { parts.append("\"url\":" + GoJSON.quote(url)) }
+            // `url` is a string pointer: present whenever written.
+            if let url = l.url { parts.append("\"url\":" + GoJSON.quote(url)) }
             if let mode = l.mode, !mode.isEmpty { parts.append("\"mode\":" + GoJSON.quote(mode)) }
             j.raw(",\"logger\":{\(parts.joined(separator: ","))}")
         }
