@@ -29,10 +29,13 @@ struct Validation {
             error("sdep-invalid-server-type", "Invalid serverType \(s)", at: nil, path: "spec.serverType", fix: "use rpc or kafka")
         }
         if spec.serverType == "kafka" {
+            // validateKafka counts entries with one of the three names, so it wants at least three such entries.
             for p in spec.predictors {
-                let names = Set((p.svcOrchSpec.env ?? []).compactMap(\.name))
-                for required in ["KAFKA_BROKER", "KAFKA_INPUT_TOPIC", "KAFKA_OUTPUT_TOPIC"] where !names.contains(required) {
-                    error("sdep-kafka-env", "serverType kafka needs \(required) in svcOrchSpec.env of predictor \(p.name)", at: p.location, path: "\(p.path).svcOrchSpec.env")
+                let found = (p.svcOrchSpec.env ?? []).filter { ["KAFKA_BROKER", "KAFKA_INPUT_TOPIC", "KAFKA_OUTPUT_TOPIC"].contains($0.name ?? "") }.count
+                if found < 3 {
+                    error(
+                        "sdep-kafka-env", "For kafka please supply svcOrchSpec envs KAFKA_BROKER, KAFKA_INPUT_TOPIC, KAFKA_OUTPUT_TOPIC (predictor \(p.name))",
+                        at: p.location, path: "\(p.path).svcOrchSpec.env")
                 }
             }
         }
@@ -63,7 +66,7 @@ struct Validation {
         if types.count > 1 {
             error("sdep-mixed-endpoint-types", "graph endpoints mix types \(types.sorted().joined(separator: ", "))", at: nil, path: "spec.predictors")
         } else if let t = types.first, let transport = spec.transport, !transport.isEmpty,
-            !((t == "REST" && transport == "rest") || (t == "GRPC" && transport == "grpc"))
+            (t == "REST" && transport != "rest") || (t == "GRPC" && transport != "grpc")
         {
             error("sdep-transport-mismatch", "endpoint type \(t) disagrees with spec.transport \(transport)", at: nil, path: "spec.transport")
         }
@@ -102,25 +105,29 @@ struct Validation {
         }
     }
 
+    /// `checkTraffic`, including its quirks: the single-predictor rule looks at the total number of predictors.
     private mutating func checkTraffic() {
         let predictors = sdep.spec.predictors
-        let main = predictors.filter { $0.shadow != true }
-        let shadows = predictors.filter { $0.shadow == true }
-        if main.count > 1 {
-            let sum = main.reduce(0) { $0 + ($1.traffic ?? 0) }
-            if sum != 100 {
-                error("sdep-traffic", "traffic of the non-shadow predictors sums to \(sum), not 100", at: main[0].location, path: "spec.predictors")
+        var sum = 0
+        var shadows = 0
+        for p in predictors {
+            if p.shadow == true {
+                shadows += 1
+                if shadows > 1 {
+                    error("sdep-multiple-shadows", "Multiple shadows are not allowed (predictor \(p.name))", at: p.location, path: "\(p.path).shadow")
+                }
+                if let t = p.traffic, t < 0 || t > 100 {
+                    error("sdep-traffic", "shadow traffic must be between 0 and 100, not \(t)", at: p.location, path: "\(p.path).traffic")
+                }
+            } else {
+                sum += p.traffic ?? 0
             }
-        } else if main.count == 1, let t = main[0].traffic, t > 0, t < 100 {
-            error("sdep-traffic", "a single predictor must have traffic 0 or 100, not \(t)", at: main[0].location, path: "\(main[0].path).traffic")
         }
-        for s in shadows {
-            if let t = s.traffic, t < 0 || t > 100 {
-                error("sdep-traffic", "shadow traffic must be between 0 and 100, not \(t)", at: s.location, path: "\(s.path).traffic")
-            }
+        if sum != 100, predictors.count - shadows > 1 {
+            error("sdep-traffic", "traffic of the non-shadow predictors sums to \(sum), not 100", at: predictors[0].location, path: "spec.predictors")
         }
-        if shadows.count > 1 {
-            error("sdep-multiple-shadows", "more than one shadow predictor", at: shadows[1].location, path: "\(shadows[1].path).shadow")
+        if sum > 0, sum < 100, predictors.count == 1 {
+            error("sdep-traffic", "a single predictor must have traffic 0 or 100, not \(sum)", at: predictors[0].location, path: "\(predictors[0].path).traffic")
         }
     }
 }

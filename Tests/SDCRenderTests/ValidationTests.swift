@@ -127,6 +127,24 @@ import Testing
         #expect(rendered.messages.contains { $0.hasPrefix("pod-container-without-image ") })
     }
 
+    /// The webhook's traffic rules look at the total number of predictors: one model plus a shadow needs no 100.
+    @Test func trafficQuirksOfTheWebhook() throws {
+        let withShadow = Self.sdep("predictors:\n- name: a\n  traffic: 60\n  \(Self.sklearn)\n- name: b\n  shadow: true\n  traffic: 10\n  \(Self.sklearn)")
+        #expect(try RenderHarness.render(withShadow).output != nil)
+        let twoShadows = Self.sdep(
+            "predictors:\n- name: a\n  \(Self.sklearn)\n- name: b\n  shadow: true\n  \(Self.sklearn)\n- name: c\n  shadow: true\n  \(Self.sklearn)")
+        #expect(try RenderHarness.render(twoShadows).rules == ["sdep-multiple-shadows"])
+    }
+
+    @Test func kafkaNeedsThreeTopicVariables() throws {
+        let env = "  svcOrchSpec:\n    env:\n    - {name: KAFKA_BROKER, value: b:9092}\n    - {name: KAFKA_INPUT_TOPIC, value: in}\n    - {name: KAFKA_OUTPUT_TOPIC, value: out}\n"
+        let ok = Self.sdep("serverType: kafka\npredictors:\n- name: p\n\(env)  \(Self.sklearn)")
+        let rendered = try RenderHarness.render(ok)
+        let output = try #require(rendered.output, "\(rendered.messages)")
+        #expect(output.contains("- --server_type\n        - kafka\n"))
+        #expect(output.contains("name: KAFKA_INPUT_TOPIC"))
+    }
+
     @Test func controllerIdMismatchIsOnlyAWarning() throws {
         let yaml = "apiVersion: machinelearning.seldon.io/v1\nkind: SeldonDeployment\nmetadata:\n  name: x\n  labels: {seldon.io/controller-id: team-a}\nspec:\n  predictors:\n  - name: p\n    \(Self.sklearn.replacingOccurrences("\n", "\n  "))\n"
         let rendered = try RenderHarness.render(yaml)
