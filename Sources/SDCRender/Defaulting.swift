@@ -133,7 +133,7 @@ struct Defaulting {
             endpoint.serviceHost = "localhost"
         } else {
             endpoint.serviceHost = Naming.fqdn(
-                Naming.containerServiceName(SeldonDeployment(apiVersion: "", name: sdepName, spec: spec), predictor, container: container.name ?? ""),
+                Naming.containerServiceName(sdepName: sdepName, predictorName: predictor.name, container: container.name ?? ""),
                 namespace: namespace)
         }
         endpoint.servicePort = (endpoint.type == "GRPC" || spec.transport == "grpc") ? grpc : http

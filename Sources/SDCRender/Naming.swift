@@ -42,7 +42,11 @@ enum Naming {
     }
 
     static func containerServiceName(_ sdep: SeldonDeployment, _ p: Predictor, container: String) -> String {
-        hashedIfLong("\(sdep.name)-\(p.name)-\(container)")
+        containerServiceName(sdepName: sdep.name, predictorName: p.name, container: container)
+    }
+
+    static func containerServiceName(sdepName: String, predictorName: String, container: String) -> String {
+        hashedIfLong("\(sdepName)-\(predictorName)-\(container)")
     }
 
     static func svcOrchName(_ sdep: SeldonDeployment, _ p: Predictor) -> String {
