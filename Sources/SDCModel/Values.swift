@@ -60,6 +60,9 @@ public struct Values: Sendable {
     /// `ISTIO_TLS_MODE` (chart `istio.tlsMode`); empty → the idle-timeout traffic policy.
     public var istioTLSMode: String = ""
     public var ambassadorEnabled = false
+    /// `AMBASSADOR_VERSION`: only exactly `v1` selects the annotation path (§14.2); anything else is v2 (§14.3).
+    public var ambassadorVersion: String = "v2"
+    public var ambassadorSingleNamespace = false
     public var kedaEnabled = false
     public var controllerId: String = ""
     /// `RELATED_IMAGE_*` overrides (§2.2); an empty value means "not set".

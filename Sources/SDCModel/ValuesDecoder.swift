@@ -69,6 +69,8 @@ struct ValuesDecoder {
         v.istioGateway = string(tree, ["istio", "gateway"], "")
         v.istioTLSMode = string(tree, ["istio", "tlsMode"], "")
         v.ambassadorEnabled = string(tree, ["ambassador", "enabled"], "false") == "true"
+        v.ambassadorVersion = string(tree, ["ambassador", "version"], "")
+        v.ambassadorSingleNamespace = string(tree, ["ambassador", "singleNamespace"], "false") == "true"
         v.kedaEnabled = string(tree, ["keda", "enabled"], "false") == "true"
         v.controllerId = string(tree, ["controllerId"], "")
         for pair in tree["relatedImages"]?.pairs ?? [] {

@@ -92,7 +92,10 @@ extension Expansion {
         s.labels["seldon-app"] = pSvc
         s.labels["seldon-deployment-id"] = seldonId
         s.labels.merge(PULabels.labels(for: nil, in: p))
-        s.annotations = p.annotations
+        if let config = ambassadorConfig(p, serviceName: name, http: servicePort, grpc: 0, isExplainer: true) {
+            s.annotations[Self.ambassadorAnnotation] = config
+        }
+        s.annotations.merge(p.annotations)
         s.ports = [("http", servicePort)]
         s.selector["seldon-app"] = name
         s.headless = headless

@@ -89,10 +89,10 @@ public enum Renderer {
                 .warning("sdep-controller-id", "label seldon.io/controller-id \"\(sdep.labels["seldon.io/controller-id"] ?? "")\" does not match controllerId \"\(values.controllerId)\": that operator would ignore this SeldonDeployment",
                     at: sdep.location, path: "metadata.labels"))
         }
-        if values.ambassadorEnabled {
+        if values.ambassadorEnabled, values.ambassadorVersion != "v1" {
             findings.append(
-                .error("values-ambassador-unsupported", "ambassador.enabled is not supported by sdc render yet (render.md §14.2, §14.3)",
-                    fix: "render with ambassador.enabled=false", at: sdep.location))
+                .error("values-ambassador-v2-unsupported", "ambassador.enabled with version \(values.ambassadorVersion.isEmpty ? "\"\"" : values.ambassadorVersion) creates Ambassador v2 Mapping objects, which sdc render does not produce (render.md §14.3)",
+                    fix: "set ambassador.version=v1 for the getambassador.io/config annotation, or ambassador.enabled=false", at: sdep.location))
         }
         var validation = Validation(sdep: sdep, values: values)
         validation.run()

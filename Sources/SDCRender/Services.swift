@@ -37,13 +37,17 @@ extension Expansion {
     }
 
     /// `createPredictorService` (§10).
-    func predictorService(_ p: Predictor, pSvc: String, http: Int, grpc: Int, puLabels: StringMap?) -> Node {
+    mutating func predictorService(_ p: Predictor, pSvc: String, http: Int, grpc: Int, puLabels: StringMap?) -> Node {
         var s = ServiceDraft(name: pSvc, namespace: namespace)
         s.labels["seldon-app"] = pSvc
         s.labels["seldon-deployment-id"] = seldonId
         s.labels[PULabels.managedBy.0] = PULabels.managedBy.1
         if let puLabels { s.labels.merge(puLabels) }
-        s.annotations = p.annotations
+        // The Ambassador annotation is written first; predictor annotations may overwrite it (§10, §14.2).
+        if let config = ambassadorConfig(p, serviceName: pSvc, http: http, grpc: grpc, isExplainer: false) {
+            s.annotations[Self.ambassadorAnnotation] = config
+        }
+        s.annotations.merge(p.annotations)
         s.ports = [("http", http), ("grpc", grpc)]
         s.selector["seldon-app"] = pSvc
         s.headless = headless
