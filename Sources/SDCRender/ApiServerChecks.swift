@@ -25,6 +25,55 @@ enum ApiServerChecks {
         }
     }
 
+    /// `IsDNS1035Label`: Service names start with a letter.
+    static func isDNS1035Label(_ s: String) -> Bool {
+        guard let first = s.utf8.first, first >= 97 && first <= 122 else { return false }
+        return isDNS1123Label(s)
+    }
+
+    /// `IsValidLabelValue`: empty, or up to 63 characters of alphanumerics, `-`, `_`, `.`, starting and ending
+    /// alphanumeric.
+    static func isLabelValue(_ s: String) -> Bool {
+        let bytes = Array(s.utf8)
+        if bytes.isEmpty { return true }
+        guard bytes.count <= 63 else { return false }
+        func alnum(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) }
+        guard alnum(bytes.first!), alnum(bytes.last!) else { return false }
+        return bytes.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    }
+
+    /// Names and label values of generated objects that the API server would refuse.
+    static func check(object: Node, fallback: Location?) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let kind = object["kind"]?.string ?? ""
+        let name = object["metadata"]?["name"]?.string ?? ""
+        if kind == "Service", !isDNS1035Label(name) {
+            found.append(
+                .error("generated-invalid-service-name", "the operator would name a Service \(name), which is not a DNS-1035 label (lower-case letters, digits, '-', starting with a letter)",
+                    fix: "change metadata.name, the predictor name or the seldon.io/svc-name annotation it comes from", at: fallback, path: "metadata.name"))
+        }
+        if kind == "Deployment", !isDNS1123Subdomain(name) {
+            found.append(
+                .error("generated-invalid-deployment-name", "the operator would name a Deployment \(name), which is not a DNS-1123 name",
+                    fix: "change the predictor, componentSpec or container names it comes from", at: fallback, path: "metadata.name"))
+        }
+        var labelMaps: [Node?] = [object["metadata"]?["labels"]]
+        if kind == "Deployment" {
+            labelMaps.append(object["spec"]?["template"]?["metadata"]?["labels"])
+        }
+        for map in labelMaps {
+            for pair in map?.pairs ?? [] {
+                let value = pair.value.string ?? ""
+                if !isLabelValue(value) {
+                    found.append(
+                        .error("generated-invalid-label-value", "\(kind) \(name) would get label \(pair.key.scalarText ?? "")=\(value), which is not a valid label value",
+                            fix: "label values are at most 63 characters of letters, digits, '-', '_', '.'", at: fallback, path: "metadata.labels"))
+                }
+            }
+        }
+        return found
+    }
+
     static func check(pod: Node, deployment: String, fallback: Location?, path: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let volumes = pod["volumes"]?.listItems ?? []

@@ -128,6 +128,9 @@ public enum Renderer {
                 .error("sdep-label-key-too-long", "graph node name \(pu.name) makes the label key seldon-app-svc-\(pu.name) longer than 63 characters",
                     at: pu.location, path: "\(pu.path).name"))
         }
+        for object in expansion.services + expansion.deployments.map(\.node) {
+            findings += ApiServerChecks.check(object: object, fallback: sdep.location)
+        }
         guard !findings.contains(where: { $0.severity == .error }) else { return ([], findings) }
         // Creation order (§15.2): Services, HPAs, ScaledObjects, PDBs, Deployments, VirtualServices, DestinationRules.
         let ordered = expansion.services + expansion.hpas + expansion.scaledObjects + expansion.pdbs + expansion.deployments.map(\.node)

@@ -145,6 +145,16 @@ import Testing
         #expect(output.contains("name: KAFKA_INPUT_TOPIC"))
     }
 
+    @Test func generatedNamesAndLabelsMustBeValid() throws {
+        let dotted = try RenderHarness.render(Self.sdep("predictors:\n- name: p\n  \(Self.sklearn)", name: "iris.v2"))
+        #expect(dotted.rules.contains("generated-invalid-service-name"), "\(dotted.messages)")
+        let svcName = try RenderHarness.render(
+            Self.sdep("predictors:\n- name: p\n  annotations: {seldon.io/svc-name: 9lives}\n  \(Self.sklearn)"))
+        #expect(svcName.rules == ["generated-invalid-service-name"])
+        let label = try RenderHarness.render(Self.sdep("predictors:\n- name: p\n  labels: {team: \"a b\"}\n  \(Self.sklearn)"))
+        #expect(Set(label.rules) == ["generated-invalid-label-value"])
+    }
+
     @Test func controllerIdMismatchIsOnlyAWarning() throws {
         let yaml = "apiVersion: machinelearning.seldon.io/v1\nkind: SeldonDeployment\nmetadata:\n  name: x\n  labels: {seldon.io/controller-id: team-a}\nspec:\n  predictors:\n  - name: p\n    \(Self.sklearn.replacingOccurrences("\n", "\n  "))\n"
         let rendered = try RenderHarness.render(yaml)
