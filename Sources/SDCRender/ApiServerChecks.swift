@@ -25,6 +25,36 @@ enum ApiServerChecks {
         }
     }
 
+    /// Every refusal and warning about the objects an expansion produced.
+    static func check(_ expansion: Expansion) -> [Diagnostic] {
+        let sdep = expansion.sdep
+        var findings: [Diagnostic] = []
+        for d in expansion.deployments {
+            findings += check(pod: d.pod, deployment: d.name, fallback: sdep.location, path: d.sourcePath)
+            // A prepack server without an image for the protocol (§2.3 step 4, §7.6): the Deployment is accepted
+            // but its pods can never start.
+            for c in d.pod["containers"]?.listItems ?? [] where c["image"]?.string?.isEmpty ?? true {
+                findings.append(
+                    .warning("pod-container-without-image", "container \(c.name ?? "") of Deployment \(d.name) has no image; its pods cannot start",
+                        fix: "set spec.protocol to one the server has an image for (predictor_servers), or give the container an image",
+                        at: c.location ?? sdep.location, path: d.sourcePath))
+            }
+        }
+        // Only graph nodes with a container get a container Service and its `seldon-app-svc-<name>` label (§4).
+        let containerNodes = sdep.spec.predictors.flatMap { p in
+            p.graph.preOrder.filter { pu in p.componentSpecs.contains { $0.containers.contains { $0.name == pu.name } } }
+        }
+        for pu in containerNodes where pu.name.utf8.count > 63 - "seldon-app-svc-".count {
+            findings.append(
+                .error("sdep-label-key-too-long", "graph node name \(pu.name) makes the label key seldon-app-svc-\(pu.name) longer than 63 characters",
+                    at: pu.location, path: "\(pu.path).name"))
+        }
+        for object in expansion.services + expansion.deployments.map(\.node) {
+            findings += check(object: object, fallback: sdep.location)
+        }
+        return findings
+    }
+
     /// `IsDNS1035Label`: Service names start with a letter.
     static func isDNS1035Label(_ s: String) -> Bool {
         guard let first = s.utf8.first, first >= 97 && first <= 122 else { return false }
