@@ -8,7 +8,9 @@ let package = Package(
         .executable(name: "sdc", targets: ["sdc"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Insecure.MD5 for the operator's hashed names (render.md §4).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The system libyaml (apt: libyaml-dev). Never a vendored copy: see DEVELOPERS.md.
@@ -19,12 +21,21 @@ let package = Package(
         ),
         .target(name: "SDCDiagnostics"),
         .target(name: "SDCYAML", dependencies: ["CLibYAML", "SDCDiagnostics"]),
-        .target(name: "SDCRender", dependencies: ["SDCDiagnostics", "SDCYAML"]),
+        // Typed SeldonDeployment and operator Helm values, decoded from YAML nodes with located errors.
+        .target(name: "SDCModel", dependencies: ["SDCDiagnostics", "SDCYAML"]),
+        .target(
+            name: "SDCRender",
+            dependencies: [
+                "SDCDiagnostics", "SDCYAML", "SDCModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "SDCCLI",
             dependencies: [
                 "SDCDiagnostics",
                 "SDCYAML",
+                "SDCModel",
                 "SDCRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -38,6 +49,8 @@ let package = Package(
         .testTarget(name: "SDCYAMLTests", dependencies: ["SDCYAML", "SDCTestSupport"]),
         .testTarget(
             name: "SDCCLITests", dependencies: ["SDCCLI", "sdc", "SDCTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "SDCModelTests", dependencies: ["SDCModel", "SDCYAML", "SDCDiagnostics"]),
+        .testTarget(name: "SDCRenderTests", dependencies: ["SDCRender", "SDCModel", "SDCYAML", "SDCDiagnostics"]),
     ]
 )
 

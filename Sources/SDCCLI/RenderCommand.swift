@@ -1,5 +1,6 @@
 import ArgumentParser
 import SDCDiagnostics
+import SDCModel
 import SDCRender
 import SDCYAML
 
@@ -9,11 +10,16 @@ struct RenderCommand: AsyncParsableCommand {
         commandName: "render",
         abstract: "Expand SeldonDeployments into the Kubernetes objects the Seldon operator would create.",
         discussion: """
-            Reads every document of every input. SeldonDeployments are expanded; every other document \
-            (Secrets, ConfigMaps, anything) passes through unchanged. The result is one YAML stream on stdout. \
-            If any input has an error, nothing is printed on stdout and the exit status is 1.
+            Reads every document of every input. SeldonDeployments are expanded as the Seldon Core v1.18.2 operator \
+            would expand them with the given seldon-core-operator chart values; every other document (Secrets, \
+            ConfigMaps, anything) passes through unchanged. The result is one YAML stream on stdout, in helm's \
+            install order. If any input has an error, nothing is printed on stdout and the exit status is 1.
             """
     )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case yaml, json
+    }
 
     @OptionGroup var input: InputOptions
     @OptionGroup var diagnostics: DiagnosticOptions
@@ -21,32 +27,102 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Namespace for every SeldonDeployment, overriding metadata.namespace.")
     var namespace: String?
 
+    @Option(name: [.customShort("f"), .customLong("values")], help: ArgumentHelp("seldon-core-operator chart values file (repeatable; later files win).", valueName: "file"))
+    var valuesFiles: [String] = []
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set chart values like helm --set (a.b=c, a[0]=x, a={x,y}).", valueName: "key=value"))
+    var set: [String] = []
+
+    @Option(name: .customLong("set-string"), help: ArgumentHelp("Like --set, but every value is a string.", valueName: "key=value"))
+    var setString: [String] = []
+
+    @Option(help: ArgumentHelp("rclone.conf to turn into a Secret of RCLONE_CONFIG_* variables (needs --secret-name).", valueName: "file"))
+    var rcloneConfig: String?
+
+    @Option(help: ArgumentHelp("Name of the Secret generated from --rclone-config.", valueName: "name"))
+    var secretName: String?
+
+    @Option(help: ArgumentHelp("UID of the SeldonDeployment: adds owner references to every generated object.", valueName: "uid"))
+    var ownerUid: String?
+
+    @Flag(help: "Print owner references and seldon.io/last-applied as placeholders, exactly as the operator's objects look (for diffing).")
+    var faithful = false
+
+    @Option(name: .shortAndLong, help: "Output format: yaml or json (a v1 List).")
+    var output: OutputFormat = .yaml
+
+    func validate() throws {
+        if (rcloneConfig == nil) != (secretName == nil) {
+            throw ValidationError("--rclone-config and --secret-name go together")
+        }
+        if faithful, ownerUid != nil {
+            throw ValidationError("--faithful prints a placeholder owner UID; it cannot be combined with --owner-uid")
+        }
+        if let n = namespace, n.isEmpty { throw ValidationError("--namespace must not be empty") }
+    }
+
     func run() async throws {
         var findings: [Diagnostic] = []
         var documents: [Document] = []
         var status = ExitStatus.ok
-        for path in input.files {
-            switch InputReader().read(path) {
-            case .success(let parsed):
-                documents += parsed.documents
-            case .failure(.unreadable(let d)):
+        func record(_ failure: InputReader.Failure) {
+            switch failure {
+            case .unreadable(let d):
                 findings.append(d)
                 status = .noInput
-            case .failure(.invalid(let d)):
+            case .invalid(let d):
                 findings.append(d)
                 if status == .ok { status = .findings }
             }
         }
+        for path in input.files {
+            switch InputReader().read(path) {
+            case .success(let parsed): documents += parsed.documents
+            case .failure(let f): record(f)
+            }
+        }
+        var valuesFiles: [ValuesFile] = []
+        for path in self.valuesFiles {
+            switch InputReader().read(path) {
+            case .success(let parsed):
+                valuesFiles += parsed.documents.map { ValuesFile(root: $0.root, name: parsed.name) }
+            case .failure(let f): record(f)
+            }
+        }
+        var extra: [Node] = []
+        if let rcloneConfig, let secretName {
+            switch InputReader().readText(rcloneConfig) {
+            case .success(let text):
+                do {
+                    let config = try RcloneConfig(parsing: text, file: rcloneConfig)
+                    extra.append(RcloneSecret.object(name: secretName, namespace: namespace, config: config))
+                } catch {
+                    findings.append(error)
+                    if status == .ok { status = .findings }
+                }
+            case .failure(let f): record(f)
+            }
+        }
+        let loaded = try ValuesLoader().load(files: valuesFiles, set: set, setString: setString)
+        findings += loaded.diagnostics
+        if loaded.failed, status == .ok { status = .findings }
+
         // Render what did parse even when another input failed, so one run reports every finding.
-        let result = Renderer.render(documents, options: RenderOptions(namespace: namespace))
+        guard !loaded.failed else {
+            Terminal.report(findings, options: diagnostics)
+            throw ExitCode(status.rawValue)
+        }
+        let form: OutputForm = faithful ? .faithful : ownerUid.map { .ownedBy(uid: $0) } ?? .apply
+        let result = Renderer.render(
+            documents, options: RenderOptions(namespace: namespace, values: loaded.values, form: form, extraObjects: extra))
         findings += result.diagnostics
         if result.failed, status == .ok { status = .findings }
         guard status == .ok else {
             Terminal.report(findings, options: diagnostics)
             throw ExitCode(status.rawValue)
         }
-        let output = try YAMLEmitter().emit(result.objects)
+        let text = output == .json ? JSONOutput.list(result.objects) : try YAMLEmitter().emit(result.objects)
         Terminal.report(findings, options: diagnostics)
-        Terminal.writeStdout(output)
+        Terminal.writeStdout(text)
     }
 }

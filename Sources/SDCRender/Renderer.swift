@@ -1,13 +1,22 @@
 import SDCDiagnostics
+import SDCModel
 import SDCYAML
 
-/// What a render needs besides the documents: everything the CLI's flags decide.
+/// What a render needs besides the documents: everything the CLI's flags decide, already parsed.
 public struct RenderOptions: Sendable {
     /// Overrides every SeldonDeployment's namespace (`--namespace`).
     public var namespace: String?
+    /// The operator configuration from the chart values (render.md §2).
+    public var values: Values
+    public var form: OutputForm
+    /// Extra objects to emit with the rest (a generated rclone Secret).
+    public var extraObjects: [Node]
 
-    public init(namespace: String? = nil) {
+    public init(namespace: String? = nil, values: Values = .chartDefaults, form: OutputForm = .apply, extraObjects: [Node] = []) {
         self.namespace = namespace
+        self.values = values
+        self.form = form
+        self.extraObjects = extraObjects
     }
 }
 
@@ -24,25 +33,73 @@ public struct RenderResult: Sendable {
     public var failed: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// The render pipeline, top to bottom: classify each input document, expand SeldonDeployments, pass the rest
-/// through. Pure: no files, no flags, no environment.
+/// The render pipeline, top to bottom (render.md §0.2): classify each document; for SeldonDeployments load (§1.3),
+/// validate (§1.4), default (§1.5), expand (§3–§12); pass everything else through; order by kind. Pure: no files,
+/// no flags, no environment.
 public enum Renderer {
     public static func render(_ documents: [Document], options: RenderOptions = RenderOptions()) -> RenderResult {
-        var result = RenderResult()
+        var diagnostics: [Diagnostic] = []
+        var generated: [Node] = options.extraObjects
+        var passedThrough: [Node] = []
         for document in documents {
             switch KubernetesObject.classify(document) {
             case .failure(let diagnostic):
-                result.diagnostics.append(diagnostic)
-            case .success(let object) where object.isSeldonDeployment:
-                result.diagnostics.append(
-                    .error(
-                        "render-seldondeployment",
-                        "SeldonDeployment expansion is not available in this build",
-                        at: document.location))
+                diagnostics.append(diagnostic)
+            case .success(let object) where object.group == KubernetesObject.seldonGroup:
+                let version = String(object.apiVersion.dropFirst(KubernetesObject.seldonGroup.count + 1))
+                guard object.kind == "SeldonDeployment", KubernetesObject.seldonVersions.contains(version) else {
+                    diagnostics.append(unknownSeldonKind(object, document: document))
+                    continue
+                }
+                let (objects, findings) = expand(object.root, document: document, options: options)
+                generated += objects
+                diagnostics += findings
             case .success(let object):
-                result.objects.append(object.root)
+                diagnostics += PassThroughChecks.check(object, document: document)
+                // Re-emitted like every other object: keys in yaml.v2 order, content unchanged.
+                passedThrough.append(object.root.sortingKeys())
             }
         }
-        return result
+        let failed = diagnostics.contains { $0.severity == .error }
+        return RenderResult(objects: failed ? [] : Ordering.sorted(generated + passedThrough), diagnostics: diagnostics)
+    }
+
+    /// One SeldonDeployment through the whole pipeline (§0.2); objects come out final, keys sorted.
+    static func expand(_ root: Node, document: Document, options: RenderOptions) -> ([Node], [Diagnostic]) {
+        // 1. Load as the API server stores it (§1.3).
+        let (decoded, decodeFindings) = SeldonDeploymentDecoder().decode(root, documentLocation: document.location)
+        guard var sdep = decoded, !decodeFindings.contains(where: { $0.severity == .error }) else { return ([], decodeFindings) }
+        // 2. What the API server and the validating webhook would refuse (§1.4).
+        var findings = decodeFindings + Admission.check(sdep, root: root, values: options.values)
+        guard !findings.contains(where: { $0.severity == .error }) else { return ([], findings) }
+        // 3. In-memory defaulting (§1.5).
+        let namespace = options.namespace ?? ((sdep.namespace ?? "").isEmpty ? "default" : sdep.namespace!)
+        var defaulting = Defaulting(
+            values: options.values, namespace: namespace,
+            separateEnginePod: sdep.spec.annotations["seldon.io/engine-separate-pod"]?.lowercased() == "true")
+        defaulting.apply(to: &sdep)
+        // 4. createComponents (§3–§14).
+        var expansion = Expansion(sdep: sdep, values: options.values, namespace: namespace)
+        expansion.run()
+        findings += expansion.diagnostics
+        // 5. What the API server would refuse in the generated objects (sdc decisions).
+        findings += ApiServerChecks.check(expansion)
+        guard !findings.contains(where: { $0.severity == .error }) else { return ([], findings) }
+        // 6. Creation order (§15.2): Services, HPAs, ScaledObjects, PDBs, Deployments, VirtualServices, DestinationRules.
+        let ordered = expansion.services + expansion.hpas + expansion.scaledObjects + expansion.pdbs + expansion.deployments.map(\.node)
+            + expansion.virtualServices + expansion.destinationRules
+        return (ordered.map { options.form.finish($0, sdepName: sdep.name).sortingKeys() }, findings)
+    }
+
+    static func unknownSeldonKind(_ object: KubernetesObject, document: Document) -> Diagnostic {
+        let valid = KubernetesObject.seldonVersions.map { "\(KubernetesObject.seldonGroup)/\($0)" }
+        if object.kind != "SeldonDeployment" {
+            let hint = Suggest.closest(object.kind, among: ["SeldonDeployment"]).map { "did you mean \($0)?" }
+            return .error("sdep-unknown-kind", "kind \(object.kind) is not served by \(KubernetesObject.seldonGroup)", fix: hint,
+                at: object.root["kind"]?.location ?? document.location, path: "kind")
+        }
+        let hint = Suggest.closest(object.apiVersion, among: valid).map { "did you mean \($0)?" } ?? "use \(valid[0])"
+        return .error("sdep-unknown-version", "apiVersion \(object.apiVersion) is not a SeldonDeployment version", fix: hint,
+            at: object.root["apiVersion"]?.location ?? document.location, path: "apiVersion")
     }
 }

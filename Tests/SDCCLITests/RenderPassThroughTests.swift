@@ -19,7 +19,11 @@ struct RenderPassThroughTests {
         let original = try answers[0].get()
         let rendered = try answers[1].get()
         #expect(original.count == 2)
-        #expect(rendered == original, "output:\n\(result.stdoutText)")
+        // Output is in helm's install order (the Secret first) with sorted keys; what each document means is
+        // what must not change.
+        #expect(rendered.count == original.count)
+        #expect(Set(rendered.map(\.canonical)) == Set(original.map(\.canonical)), "output:\n\(result.stdoutText)")
+        #expect(rendered.first?.canonical.contains("str(\"Secret\")") == true)
     }
 
     @Test("output is byte-identical on every run")
@@ -44,6 +48,6 @@ struct RenderPassThroughTests {
     func emptyDocuments() throws {
         let result = try sdc(["render", "-"], stdin: "---\n---\napiVersion: v1\nkind: List\nitems: []\n---\n")
         #expect(result.status == 0)
-        #expect(result.stdoutText == "apiVersion: v1\nkind: List\nitems: []\n")
+        #expect(result.stdoutText == "apiVersion: v1\nitems: []\nkind: List\n")
     }
 }
