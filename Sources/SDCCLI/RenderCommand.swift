@@ -113,15 +113,20 @@ struct RenderCommand: AsyncParsableCommand {
             throw ExitCode(status.rawValue)
         }
         let form: OutputForm = faithful ? .faithful : ownerUid.map { .ownedBy(uid: $0) } ?? .apply
-        let result = Renderer.render(
-            documents, options: RenderOptions(namespace: namespace, values: loaded.values, form: form, extraObjects: extra))
-        findings += result.diagnostics
-        if result.failed, status == .ok { status = .findings }
+        let options = RenderOptions(namespace: namespace, values: loaded.values, form: form, extraObjects: extra)
+        // Each object becomes text as soon as it is final, so memory holds text rather than every tree.
+        let emitter = YAMLEmitter()
+        let (objects, renderFindings) =
+            output == .json
+            ? try Renderer.render(documents, options: options) { JSONOutput.item($0) }
+            : try Renderer.render(documents, options: options) { try emitter.emitDocument($0) }
+        findings += renderFindings
+        if renderFindings.contains(where: { $0.severity == .error }), status == .ok { status = .findings }
         guard status == .ok else {
             Terminal.report(findings, options: diagnostics)
             throw ExitCode(status.rawValue)
         }
-        let text = output == .json ? JSONOutput.list(result.objects) : try YAMLEmitter().emit(result.objects)
+        let text = output == .json ? JSONOutput.list(items: objects) : objects.joined(separator: "---\n")
         Terminal.report(findings, options: diagnostics)
         Terminal.writeStdout(text)
     }

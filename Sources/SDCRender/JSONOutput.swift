@@ -3,10 +3,20 @@ import SDCYAML
 /// `-o json`: the objects as a `v1` `List`, indented like `kubectl get -o json` (four spaces, keys as emitted).
 public enum JSONOutput {
     public static func list(_ objects: [Node]) -> String {
-        let list = Node.mapping([("apiVersion", .string("v1")), ("items", .sequence(objects)), ("kind", .string("List"))])
+        list(items: objects.map(item))
+    }
+
+    /// One object as it appears inside the List's `items`, so objects can be written one at a time.
+    public static func item(_ object: Node) -> String {
         var out = ""
-        write(list, indent: 0, into: &out)
-        return out + "\n"
+        write(object, indent: 8, into: &out)
+        return out
+    }
+
+    /// The List around items already written by `item`.
+    public static func list(items: [String]) -> String {
+        let body = items.isEmpty ? "[]" : "[\n" + items.map { "        " + $0 }.joined(separator: ",\n") + "\n    ]"
+        return "{\n    \"apiVersion\": \"v1\",\n    \"items\": \(body),\n    \"kind\": \"List\"\n}\n"
     }
 
     private static func write(_ node: Node, indent: Int, into out: inout String) {

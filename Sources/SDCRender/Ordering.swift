@@ -15,8 +15,8 @@ enum Ordering {
     private static let rank: [String: Int] = Dictionary(uniqueKeysWithValues: installOrder.enumerated().map { ($1, $0) })
 
     /// Stable sort of objects by kind; `objects` must already hold generated objects before pass-through ones.
-    static func sorted(_ objects: [Node]) -> [Node] {
-        let indexed = objects.enumerated().map { (index: $0.offset, kind: $0.element["kind"]?.string ?? "", node: $0.element) }
+    static func sorted<Object>(_ objects: [(kind: String, object: Object)]) -> [Object] {
+        let indexed = objects.enumerated().map { (index: $0.offset, kind: $0.element.kind, node: $0.element.object) }
         return indexed.sorted { a, b in
             let ra = rank[a.kind]
             let rb = rank[b.kind]

@@ -38,9 +38,25 @@ public struct RenderResult: Sendable {
 /// no flags, no environment.
 public enum Renderer {
     public static func render(_ documents: [Document], options: RenderOptions = RenderOptions()) -> RenderResult {
+        let (objects, diagnostics) = render(documents, options: options) { $0 }
+        return RenderResult(objects: objects, diagnostics: diagnostics)
+    }
+
+    /// The same pipeline, handing each finished object to `encode` (the CLI turns it into YAML text) as soon as
+    /// its document is expanded, so memory holds one document's trees at a time instead of the whole output.
+    /// Returns the encoded objects in output order, or none once any error is found.
+    public static func render<Encoded>(
+        _ documents: [Document], options: RenderOptions, encode: (Node) throws -> Encoded
+    ) rethrows -> (objects: [Encoded], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var generated: [Node] = options.extraObjects
-        var passedThrough: [Node] = []
+        var failed = false
+        var generated: [(kind: String, object: Encoded)] = []
+        var passedThrough: [(kind: String, object: Encoded)] = []
+        func keep(_ node: Node, in list: inout [(kind: String, object: Encoded)]) throws {
+            guard !failed else { return }
+            list.append((node["kind"]?.string ?? "", try encode(node)))
+        }
+        for node in options.extraObjects { try keep(node, in: &generated) }
         for document in documents {
             switch KubernetesObject.classify(document) {
             case .failure(let diagnostic):
@@ -52,16 +68,20 @@ public enum Renderer {
                     continue
                 }
                 let (objects, findings) = expand(object.root, document: document, options: options)
-                generated += objects
                 diagnostics += findings
+                failed = failed || findings.contains { $0.severity == .error }
+                for node in objects { try keep(node, in: &generated) }
             case .success(let object):
-                diagnostics += PassThroughChecks.check(object, document: document)
+                let findings = PassThroughChecks.check(object, document: document)
+                diagnostics += findings
+                failed = failed || findings.contains { $0.severity == .error }
                 // Re-emitted like every other object: keys in yaml.v2 order, content unchanged.
-                passedThrough.append(object.root.sortingKeys())
+                try keep(object.root.sortingKeys(), in: &passedThrough)
             }
+            failed = failed || diagnostics.contains { $0.severity == .error }
         }
-        let failed = diagnostics.contains { $0.severity == .error }
-        return RenderResult(objects: failed ? [] : Ordering.sorted(generated + passedThrough), diagnostics: diagnostics)
+        guard !failed else { return ([], diagnostics) }
+        return (Ordering.sorted(generated + passedThrough), diagnostics)
     }
 
     /// One SeldonDeployment through the whole pipeline (§0.2); objects come out final, keys sorted.

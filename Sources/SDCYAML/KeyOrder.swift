@@ -5,6 +5,42 @@
 /// numerically; a proper prefix sorts first.
 public enum KeyOrder {
     public static func less(_ a: String, _ b: String) -> Bool {
+        // Kubernetes keys are ASCII: compare bytes in place, and fall back to scalars only where non-ASCII
+        // text could change the answer. This runs for every key of every generated object.
+        if let answer = asciiLess(a.utf8, b.utf8) { return answer }
+        return scalarLess(a, b)
+    }
+
+    /// The same rules on bytes; nil when a non-ASCII byte is involved.
+    private static func asciiLess(_ a: String.UTF8View, _ b: String.UTF8View) -> Bool? {
+        var ai = a.startIndex
+        var bi = b.startIndex
+        var sawNonASCII = false
+        while ai != a.endIndex, bi != b.endIndex {
+            let x = a[ai]
+            let y = b[bi]
+            if x == y {
+                sawNonASCII = sawNonASCII || x >= 0x80
+                a.formIndex(after: &ai)
+                b.formIndex(after: &bi)
+                continue
+            }
+            if sawNonASCII || x >= 0x80 || y >= 0x80 { return nil }
+            let xl = isASCIILetter(x)
+            let yl = isASCIILetter(y)
+            if xl && yl { return x < y }
+            if xl || yl { return yl }
+            // Digit runs: fall back to the exact scalar logic (rare in keys, and it looks backwards).
+            if isASCIIDigit(x) || isASCIIDigit(y) { return nil }
+            return x < y
+        }
+        return a.count < b.count
+    }
+
+    private static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+    private static func isASCIIDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    private static func scalarLess(_ a: String, _ b: String) -> Bool {
         let ar = Array(a.unicodeScalars)
         let br = Array(b.unicodeScalars)
         var i = 0
@@ -68,8 +104,12 @@ extension Node {
         case .sequence(let items):
             return Node(.sequence(items.map { $0.sortingKeys() }), at: location)
         case .mapping(let pairs):
-            let sorted = pairs.map { Pair(key: $0.key, value: $0.value.sortingKeys()) }
-                .sorted { KeyOrder.less($0.key.scalarText ?? "", $1.key.scalarText ?? "") }
+            var sorted = pairs.map { Pair(key: $0.key, value: $0.value.sortingKeys()) }
+            let keys = sorted.map { $0.key.scalarText ?? "" }
+            let inOrder = zip(keys, keys.dropFirst()).allSatisfy { !KeyOrder.less($1, $0) }
+            if !inOrder {
+                sorted.sort { KeyOrder.less($0.key.scalarText ?? "", $1.key.scalarText ?? "") }
+            }
             return Node(.mapping(sorted), at: location)
         }
     }

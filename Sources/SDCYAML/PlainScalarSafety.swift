@@ -11,11 +11,14 @@ public enum PlainScalarSafety {
         // Fast path: no resolver in use gives a non-string to text starting elsewhere.
         switch first {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-            UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="),
-            UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+            UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="):
+            break
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
             UInt8(ascii: "o"), UInt8(ascii: "O"):
-            break
+            // Text starting with these letters is special only as one of the boolean/null words (`false` is
+            // the longest); `name`, `tcpSocket`, `object` are common and need no further look.
+            if text.utf8.count > 5 { return false }
         default:
             return false
         }

@@ -11,8 +11,17 @@ import SDCDiagnostics
 public struct YAMLEmitter: Sendable {
     public init() {}
 
+    /// A stream of documents: each document as `emitDocument` writes it, joined by `---` lines.
     /// - Throws: `Diagnostic` (`yaml-emit`) only if libyaml refuses an event, which would be an sdc bug.
     public func emit(_ roots: [Node]) throws -> String {
+        try roots.map(emitDocument).joined(separator: "---\n")
+    }
+
+    public func emit(_ root: Node) throws -> String { try emitDocument(root) }
+
+    /// One document, with no `---` before it. Emitting documents one at a time lets a caller drop each tree as
+    /// soon as it is written and reorder documents as text; `emit(_:)` is defined through this, so both agree.
+    public func emitDocument(_ root: Node) throws -> String {
         let sink = OutputSink()
         var emitter = yaml_emitter_t()
         guard yaml_emitter_initialize(&emitter) != 0 else { throw emitError("could not initialise libyaml") }
@@ -25,17 +34,18 @@ public struct YAMLEmitter: Sendable {
 
         let writer = EventWriter(emitter: &emitter)
         try writer.send { yaml_stream_start_event_initialize(&$0, YAML_UTF8_ENCODING) }
-        for root in roots {
-            try writer.send { yaml_document_start_event_initialize(&$0, nil, nil, nil, 1) }
-            try writer.node(root)
-            try writer.send { yaml_document_end_event_initialize(&$0, 1) }
-        }
+        try writer.send { yaml_document_start_event_initialize(&$0, nil, nil, nil, 1) }
+        try writer.node(root)
+        try writer.send { yaml_document_end_event_initialize(&$0, 1) }
         try writer.send { yaml_stream_end_event_initialize(&$0) }
         withExtendedLifetime(sink) {}
+        // libyaml ends a document with `...` once a keep-chomped block (`|+`) appeared anywhere in it; the next
+        // `---` or the end of the stream ends it just as well, and readers see the same content.
+        if sink.bytes.count >= 4, sink.bytes.suffix(4).elementsEqual("...\n".utf8) {
+            sink.bytes.removeLast(4)
+        }
         return String(decoding: sink.bytes, as: UTF8.self)
     }
-
-    public func emit(_ root: Node) throws -> String { try emit([root]) }
 }
 
 private final class OutputSink {

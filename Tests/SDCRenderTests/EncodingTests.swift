@@ -43,7 +43,7 @@ import Testing
             object("VirtualService", "vs"), object("DestinationRule", "dr"), object("Secret", "passed-secret"),
             object("Service", "passed-svc"), object("ConfigMap", "passed-cm"),
         ]
-        let names = Ordering.sorted(input).compactMap { $0["metadata"]?["name"]?.string }
+        let names = Ordering.sorted(input.map { ($0["kind"]?.string ?? "", $0) }).compactMap { $0["metadata"]?["name"]?.string }
         #expect(names == ["generated-pdb", "passed-secret", "passed-cm", "generated-svc", "passed-svc", "generated-dep", "dr", "vs"])
     }
 }
