@@ -8,7 +8,11 @@ let package = Package(
         .executable(name: "sdc", targets: ["sdc"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The system libyaml (apt: libyaml-dev). Never a vendored copy: see DEVELOPERS.md.
@@ -20,12 +24,27 @@ let package = Package(
         .target(name: "SDCDiagnostics"),
         .target(name: "SDCYAML", dependencies: ["CLibYAML", "SDCDiagnostics"]),
         .target(name: "SDCRender", dependencies: ["SDCDiagnostics", "SDCYAML"]),
+        // Model download (`sdc fetch`): rclone-compatible config, backends, signers, atomic transfer.
+        .target(
+            name: "SDCStorage",
+            dependencies: [
+                "SDCDiagnostics",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .target(
             name: "SDCCLI",
             dependencies: [
                 "SDCDiagnostics",
                 "SDCYAML",
                 "SDCRender",
+                "SDCStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,5 +53,14 @@ let package = Package(
         .testTarget(name: "SDCDiagnosticsTests", dependencies: ["SDCDiagnostics"]),
         .testTarget(name: "SDCYAMLTests", dependencies: ["SDCYAML"]),
         .testTarget(name: "SDCCLITests", dependencies: ["SDCCLI", "sdc"]),
+        .testTarget(
+            name: "SDCStorageTests",
+            dependencies: [
+                "SDCStorage",
+                "SDCDiagnostics",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
     ]
 )
