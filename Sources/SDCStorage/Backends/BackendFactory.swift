@@ -1,0 +1,50 @@
+import SDCDiagnostics
+
+/// Builds the backend a resolved source needs, with credentials resolved and checked before any byte moves.
+public struct BackendFactory: Sendable {
+    public var environment: [String: String]
+    public var transport: any HTTPTransport
+    public var destination: String
+    public var copyLinks: Bool
+    public var log: @Sendable (String) -> Void
+
+    public init(
+        environment: [String: String], transport: any HTTPTransport, destination: String, copyLinks: Bool = false,
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.environment = environment
+        self.transport = transport
+        self.destination = destination
+        self.copyLinks = copyLinks
+        self.log = log
+    }
+
+    public struct Made: Sendable {
+        public var backend: any StorageBackend
+        public var warnings: [Diagnostic]
+    }
+
+    public func backend(for source: FetchSource) async throws -> Made {
+        switch source {
+        case .local(let path, let description):
+            let follow = copyLinks || ["RCLONE_COPY_LINKS", "RCLONE_LOCAL_COPY_LINKS"].contains {
+                (try? OptionValueParser.bool(environment[$0] ?? "false")) == true
+            }
+            return Made(
+                backend: LocalBackend(root: path, followSymlinks: follow, destination: destination, description: description),
+                warnings: [])
+        case .directURL:
+            throw FetchFailure.config("backend-unavailable", "http(s) URLs are not implemented in this build of sdc fetch")
+        case .remote(let remote, let path):
+            let warnings = remote.warnings
+            switch remote.backend.kind {
+            case .local:
+                let follow = copyLinks || remote.bool("copy_links")
+                return Made(backend: LocalBackend(root: path, followSymlinks: follow, destination: destination), warnings: warnings)
+            case .s3, .http, .googleCloudStorage, .azureBlob:
+                throw FetchFailure.config(
+                    "backend-unavailable", "backend '\(remote.backend.prefix)' is not implemented in this build of sdc fetch")
+            }
+        }
+    }
+}
