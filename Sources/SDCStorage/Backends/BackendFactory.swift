@@ -41,7 +41,10 @@ public struct BackendFactory: Sendable {
             case .local:
                 let follow = copyLinks || remote.bool("copy_links")
                 return Made(backend: LocalBackend(root: path, followSymlinks: follow, destination: destination), warnings: warnings)
-            case .s3, .http, .googleCloudStorage, .azureBlob:
+            case .s3:
+                let made = try await S3Backend.make(remote: remote, path: path, environment: environment, transport: transport)
+                return Made(backend: made.backend, warnings: warnings + made.warnings)
+            case .http, .googleCloudStorage, .azureBlob:
                 throw FetchFailure.config(
                     "backend-unavailable", "backend '\(remote.backend.prefix)' is not implemented in this build of sdc fetch")
             }

@@ -32,7 +32,7 @@ public struct Fetcher: Sendable {
     public func run(sourceDescription: String) async -> FetchReport {
         var report = FetchReport()
         do {
-            let listing = try await backend.list()
+            let listing = try await withLowLevelRetries("listing") { try await backend.list() }
             var jobs: [Job] = []
             for object in listing.objects.sorted(by: { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }) {
                 do {
@@ -225,6 +225,27 @@ public struct Fetcher: Sendable {
             return .crc32c
         }
         return (job.object.size ?? streamLength) != nil ? .size : .none
+    }
+
+    /// Retries a request-level operation on transient errors (§7.7), up to `--low-level-retries` attempts.
+    func withLowLevelRetries<T: Sendable>(_ what: String, _ operation: () async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await operation()
+            } catch let failure as FetchFailure where !failure.isRetryable {
+                throw failure
+            } catch {
+                if Task.isCancelled { throw CancellationError() }
+                guard attempt < max(1, options.lowLevelRetries) else {
+                    if let failure = error as? FetchFailure { throw failure }
+                    throw FetchFailure(.transient, "request-failed", "\(what) failed after \(attempt) attempts: \(error)", retryable: true)
+                }
+                log("retrying \(what) after: \(error)")
+                try await Task.sleep(nanoseconds: UInt64(Backoff.delay(attempt: attempt, base: options.backoffBase) * 1e9))
+            }
+        }
     }
 
     private func scrubbed(_ failure: FetchFailure) -> FetchFailure {
