@@ -33,8 +33,8 @@ public struct BackendFactory: Sendable {
             return Made(
                 backend: LocalBackend(root: path, followSymlinks: follow, destination: destination, description: description),
                 warnings: [])
-        case .directURL:
-            throw FetchFailure.config("backend-unavailable", "http(s) URLs are not implemented in this build of sdc fetch")
+        case .directURL(let url):
+            return Made(backend: try HTTPBackend(directURL: url, transport: transport), warnings: [])
         case .remote(let remote, let path):
             let warnings = remote.warnings
             switch remote.backend.kind {
@@ -44,7 +44,9 @@ public struct BackendFactory: Sendable {
             case .s3:
                 let made = try await S3Backend.make(remote: remote, path: path, environment: environment, transport: transport)
                 return Made(backend: made.backend, warnings: warnings + made.warnings)
-            case .http, .googleCloudStorage, .azureBlob:
+            case .http:
+                return Made(backend: try HTTPBackend(remote: remote, path: path, transport: transport), warnings: warnings)
+            case .googleCloudStorage, .azureBlob:
                 throw FetchFailure.config(
                     "backend-unavailable", "backend '\(remote.backend.prefix)' is not implemented in this build of sdc fetch")
             }
