@@ -12,11 +12,14 @@ public struct RemoteObject: Sendable, Equatable {
     public var modified: Date?
     /// Pins ranged/resumed reads to this version of the object (§7.6).
     public var etag: String?
+    /// Stored `Content-Encoding` (GCS `gzip` objects must be fetched as stored, §2.2).
+    public var contentEncoding: String?
 
     public init(
         key: String, relativePath: String, size: Int64?, hashes: ObjectHashes = ObjectHashes(), modified: Date? = nil,
-        etag: String? = nil
+        etag: String? = nil, contentEncoding: String? = nil
     ) {
+        self.contentEncoding = contentEncoding
         self.key = key
         self.relativePath = relativePath
         self.size = size

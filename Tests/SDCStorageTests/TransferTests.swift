@@ -37,6 +37,36 @@ struct TransferTests {
         #expect(report.outcomes.first?.verification == .md5)
     }
 
+    @Test func crc32cIsUsedWhenThereIsNoMD5() async throws {
+        let scratch = try makeScratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        struct CRCOnly: StorageBackend {
+            var inner: ScriptedBackend
+            var crc: UInt32
+            var secretsForRedaction: [String] { [] }
+            func list() async throws -> SourceListing {
+                .tree(try await inner.list().objects.map { var o = $0; o.hashes = ObjectHashes(crc32c: crc); return o })
+            }
+            func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream {
+                try await inner.open(object, from: offset)
+            }
+        }
+        let bytes = Array("123456789".utf8)
+        let good = await run2(CRCOnly(inner: ScriptedBackend(entries: [.init(key: "c", bytes: bytes)]), crc: 0xE306_9283), to: scratch + "/a")
+        #expect(good.exitCode == .success)
+        #expect(good.outcomes.first?.verification == .crc32c)
+        let bad = await run2(CRCOnly(inner: ScriptedBackend(entries: [.init(key: "c", bytes: bytes)]), crc: 1), to: scratch + "/b")
+        #expect(bad.exitCode == .integrity)
+        #expect(bad.failures.first?.diagnostic.message.contains("crc32c") == true)
+    }
+
+    func run2(_ backend: any StorageBackend, to dest: String) async -> FetchReport {
+        var options = FetchOptions()
+        options.backoffBase = 0
+        options.retries = 1
+        return await Fetcher(backend: backend, destination: dest, options: options).run(sourceDescription: "test:")
+    }
+
     @Test func brokenStreamResumesAtTheByteReached() async throws {
         let scratch = try makeScratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: scratch) }

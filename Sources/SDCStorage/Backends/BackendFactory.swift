@@ -46,7 +46,10 @@ public struct BackendFactory: Sendable {
                 return Made(backend: made.backend, warnings: warnings + made.warnings)
             case .http:
                 return Made(backend: try HTTPBackend(remote: remote, path: path, transport: transport), warnings: warnings)
-            case .googleCloudStorage, .azureBlob:
+            case .googleCloudStorage:
+                let made = try await GCSBackend.make(remote: remote, path: path, environment: environment, transport: transport)
+                return Made(backend: made, warnings: warnings)
+            case .azureBlob:
                 throw FetchFailure.config(
                     "backend-unavailable", "backend '\(remote.backend.prefix)' is not implemented in this build of sdc fetch")
             }
