@@ -60,7 +60,9 @@ let package = Package(
                 "SDCDiagnostics",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ]
+            ],
+            // Stand-in servers the tests start themselves; located via #filePath, not bundled.
+            exclude: ["Fixtures"]
         ),
     ]
 )

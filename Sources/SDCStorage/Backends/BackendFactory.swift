@@ -50,8 +50,8 @@ public struct BackendFactory: Sendable {
                 let made = try await GCSBackend.make(remote: remote, path: path, environment: environment, transport: transport)
                 return Made(backend: made, warnings: warnings)
             case .azureBlob:
-                throw FetchFailure.config(
-                    "backend-unavailable", "backend '\(remote.backend.prefix)' is not implemented in this build of sdc fetch")
+                let made = try AzureBlobBackend.make(remote: remote, path: path, environment: environment, transport: transport)
+                return Made(backend: made, warnings: warnings)
             }
         }
     }
