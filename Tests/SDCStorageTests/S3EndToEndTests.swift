@@ -149,3 +149,43 @@ struct S3MotoTests {
         #expect(listTree(dest) == ["f1.txt", "f2.txt", "f3.txt", "f4.txt", "f5.txt"])
     }
 }
+
+/// env_auth's web-identity link (EKS IRSA) against moto's STS, which answers AssumeRoleWithWebIdentity.
+@Suite(.enabled(if: testEnvironment["SDC_TEST_MOTO_ENDPOINT"] != nil,
+    "SDC_TEST_MOTO_ENDPOINT is not set: run under scripts/testservers.sh to test against moto"))
+struct S3WebIdentityTests {
+    let endpoint = testEnvironment["SDC_TEST_MOTO_ENDPOINT"] ?? ""
+
+    @Test func assumeRoleWithWebIdentityThenFetch() async throws {
+        let scratch = try makeScratchDirectory("irsa")
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try writeFile(scratch + "/token", "eyJhbGciOiJSUzI1NiJ9.e30.sig\n")
+        let env = [
+            "RCLONE_CONFIG_MOTO_TYPE": "s3", "RCLONE_CONFIG_MOTO_PROVIDER": "Minio", "RCLONE_CONFIG_MOTO_ENV_AUTH": "true",
+            "RCLONE_CONFIG_MOTO_ENDPOINT": endpoint, "RCLONE_CONFIG_MOTO_STS_ENDPOINT": endpoint,
+            "AWS_WEB_IDENTITY_TOKEN_FILE": scratch + "/token", "AWS_ROLE_ARN": "arn:aws:iam::123456789012:role/model-reader",
+            "AWS_ROLE_SESSION_NAME": "sdc-test",
+        ]
+        let remote = try RcloneConfig(environment: env).configuration(remote: "moto")
+        let resolved = try S3Credentials.resolve(remote: remote, environment: env)
+        let transport = try AsyncHTTPClientTransport()
+        let provider = S3CredentialProvider(source: resolved.source, origin: resolved.origin, transport: transport)
+        let fetched: SigV4Signer.Credentials?
+        do {
+            fetched = try await provider.current()
+        } catch {
+            try await transport.shutdown()
+            throw error
+        }
+        try await transport.shutdown()
+        let credentials = try #require(fetched)
+        #expect(credentials.sessionToken?.isEmpty == false)
+        #expect(provider.secrets.contains(credentials.secretAccessKey))
+
+        var request = FetchRequest(uri: "moto:models/paged", destination: scratch + "/out", environment: env)
+        request.configPath = "/dev/null"
+        let outcome = await FetchSession.run(request, temporaries: TemporaryFiles())
+        #expect(outcome.exitCode == .success, "\(outcome.report.failures.map(\.diagnostic.message))")
+        #expect(listTree(scratch + "/out").count == 5)
+    }
+}

@@ -18,7 +18,7 @@ struct S3RequestTests {
             "RCLONE_CONFIG_S3_TYPE": "s3", "RCLONE_CONFIG_S3_PROVIDER": "AWS", "RCLONE_CONFIG_S3_REGION": "eu-west-1",
             "RCLONE_CONFIG_S3_FORCE_PATH_STYLE": "true",
         ])
-        let request = s3.makeRequest("GET", key: "dir/a b.bin", query: [], extraHeaders: [])
+        let request = s3.makeRequest("GET", key: "dir/a b.bin", query: [], extraHeaders: [], credentials: nil)
         #expect(request.url == "https://bucket.s3.eu-west-1.amazonaws.com/dir/a%20b.bin")
         #expect(s3.settings.listVersion == 2)
         #expect(request.headers.contains { $0.name == "Accept-Encoding" && $0.value == "identity" })
@@ -28,7 +28,7 @@ struct S3RequestTests {
         let s3 = try await backend([
             "RCLONE_CONFIG_S3_TYPE": "s3", "RCLONE_CONFIG_S3_PROVIDER": "Ceph", "RCLONE_CONFIG_S3_ENDPOINT": "ceph.local:7480",
         ])
-        let request = s3.makeRequest("GET", key: nil, query: [("prefix", "dir/")], extraHeaders: [])
+        let request = s3.makeRequest("GET", key: nil, query: [("prefix", "dir/")], extraHeaders: [], credentials: nil)
         #expect(request.url == "https://ceph.local:7480/bucket?prefix=dir%2F")
         #expect(s3.settings.listVersion == 1)
         #expect(!s3.settings.urlEncodeListings)
@@ -49,9 +49,20 @@ struct S3RequestTests {
         let remote = try config.configuration(remote: "s3")
         let fromEnv = try S3Credentials.resolve(remote: remote, environment: ["AWS_ACCESS_KEY_ID": "E", "AWS_SECRET_ACCESS_KEY": "S", "AWS_SESSION_TOKEN": "T"])
         #expect(fromEnv.credentials == .init(accessKeyID: "E", secretAccessKey: "S", sessionToken: "T"))
-        let none = try S3Credentials.resolve(remote: remote, environment: [:])
+        let none = try S3Credentials.resolve(remote: remote, environment: ["AWS_EC2_METADATA_DISABLED": "true"])
         #expect(none.credentials == nil)
         #expect(none.warnings.contains { $0.rule == "s3-no-credentials" })
+        guard case .instanceMetadata = try S3Credentials.resolve(remote: remote, environment: [:]).source else {
+            Issue.record("the chain should end with instance metadata")
+            return
+        }
+        guard case .webIdentity(let file, let role, _, let sts) = try S3Credentials.resolve(
+            remote: remote, environment: ["AWS_WEB_IDENTITY_TOKEN_FILE": "/t", "AWS_ROLE_ARN": "arn:aws:iam::1:role/r", "AWS_REGION": "eu-west-1"]
+        ).source else {
+            Issue.record("web identity expected")
+            return
+        }
+        #expect(file == "/t" && role == "arn:aws:iam::1:role/r" && sts == "https://sts.eu-west-1.amazonaws.com")
         let withKeys = try RcloneConfig(environment: [
             "RCLONE_CONFIG_S3_TYPE": "s3", "RCLONE_CONFIG_S3_ENV_AUTH": "true", "RCLONE_CONFIG_S3_ACCESS_KEY_ID": "K",
             "RCLONE_CONFIG_S3_SECRET_ACCESS_KEY": "X",

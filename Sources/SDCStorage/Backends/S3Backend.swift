@@ -23,15 +23,12 @@ public struct S3Backend: StorageBackend {
 
     public var settings: Settings
     public var location: BucketPath
-    public var credentials: SigV4Signer.Credentials?
-    public var credentialOrigin: String
+    public var credentials: S3CredentialProvider
     public var transport: any HTTPTransport
     /// Injected clock so signing is a pure function of its inputs.
     public var now: @Sendable () -> Date = { Date() }
 
-    public var secretsForRedaction: [String] {
-        [credentials?.accessKeyID, credentials?.secretAccessKey, credentials?.sessionToken].compactMap { $0 }
-    }
+    public var secretsForRedaction: [String] { credentials.secrets }
 
     public struct Made: Sendable {
         public var backend: S3Backend
@@ -108,7 +105,8 @@ public struct S3Backend: StorageBackend {
             noHeadObject: remote.bool("no_head_object"))
         return Made(
             backend: S3Backend(
-                settings: settings, location: location, credentials: resolved.credentials, credentialOrigin: resolved.origin,
+                settings: settings, location: location,
+                credentials: S3CredentialProvider(source: resolved.source, origin: resolved.origin, transport: transport),
                 transport: transport),
             warnings: warnings)
     }
@@ -134,7 +132,7 @@ public struct S3Backend: StorageBackend {
             let response = try await send("GET", key: nil, query: query)
             let body = try await response.body.collect()
             guard response.status == 200 else {
-                throw failure(status: response.status, body: body, what: "listing bucket '\(location.bucket)'", isListing: true)
+                throw await failure(status: response.status, body: body, what: "listing bucket '\(location.bucket)'", isListing: true)
             }
             guard let tree = XMLTree.parse(body), tree.name == "ListBucketResult" else {
                 throw FetchFailure(.other, "s3-bad-response", "the S3 listing of bucket '\(location.bucket)' is not a ListBucketResult document")
@@ -185,7 +183,7 @@ public struct S3Backend: StorageBackend {
         case 404:
             return nil
         default:
-            throw failure(status: response.status, body: [], what: "checking object '\(key)'", isListing: true)
+            throw await failure(status: response.status, body: [], what: "checking object '\(key)'", isListing: true)
         }
     }
 
@@ -201,7 +199,7 @@ public struct S3Backend: StorageBackend {
         let response = try await send("GET", key: object.key, query: [], extraHeaders: headers)
         guard response.status == 200 || response.status == 206 else {
             let body = (try? await response.body.collect(upTo: 64 << 10)) ?? []
-            throw failure(status: response.status, body: body, what: "downloading '\(object.key)'", isListing: false)
+            throw await failure(status: response.status, body: body, what: "downloading '\(object.key)'", isListing: false)
         }
         return ObjectStream(
             length: response.header("Content-Length").flatMap { Int64($0) }, hashes: hashes(from: response), body: response.body)
@@ -231,12 +229,14 @@ public struct S3Backend: StorageBackend {
         _ method: String, key: String?, query: [(name: String, value: String)],
         extraHeaders: [(name: String, value: String)] = []
     ) async throws -> HTTPResponse {
-        let request = makeRequest(method, key: key, query: query, extraHeaders: extraHeaders)
+        let signing = try await credentials.current()
+        let request = makeRequest(method, key: key, query: query, extraHeaders: extraHeaders, credentials: signing)
         return try await transport.execute(request)
     }
 
     func makeRequest(
-        _ method: String, key: String?, query: [(name: String, value: String)], extraHeaders: [(name: String, value: String)]
+        _ method: String, key: String?, query: [(name: String, value: String)], extraHeaders: [(name: String, value: String)],
+        credentials: SigV4Signer.Credentials?
     ) -> HTTPRequest {
         let (scheme, host) = Self.splitEndpoint(settings.endpoint)
         let encodedKey = key.map { "/" + SigV4Signer.uriEncode($0, encodeSlash: false) } ?? "/"
@@ -272,7 +272,8 @@ public struct S3Backend: StorageBackend {
     }
 
     /// Status and S3 error code → exit code and retryability (§7.7, §7.13). Server text is scrubbed of secrets.
-    func failure(status: Int, body: [UInt8], what: String, isListing: Bool) -> FetchFailure {
+    func failure(status: Int, body: [UInt8], what: String, isListing: Bool) async -> FetchFailure {
+        let anonymous = await credentials.isAnonymous
         let tree = XMLTree.parse(body)
         let code = tree?["Code"] ?? ""
         let message = tree?["Message"] ?? ""
@@ -284,9 +285,9 @@ public struct S3Backend: StorageBackend {
         }
         switch status {
         case 401, 403:
-            let hint = credentials == nil
-                ? "no AWS credentials were found (\(credentialOrigin)); set env_auth credentials or keys"
-                : "check the keys and the bucket policy (credentials: \(credentialOrigin))"
+            let hint = anonymous
+                ? "no AWS credentials were found (\(credentials.origin)); set env_auth credentials or keys"
+                : "check the keys and the bucket policy (credentials: \(credentials.origin))"
             return FetchFailure(.authentication, "s3-access-denied", text, fix: hint)
         case 404:
             if code == "NoSuchBucket" || isListing {

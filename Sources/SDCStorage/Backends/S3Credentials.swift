@@ -4,8 +4,12 @@ import SDCDiagnostics
 /// Which credentials an s3 remote signs with (spec/storage.md §2.1.1, §7.3 "s3").
 public enum S3Credentials {
     public struct Resolved: Sendable {
-        /// nil means anonymous (unsigned) requests.
-        public var credentials: SigV4Signer.Credentials?
+        public var source: S3CredentialProvider.Source
+        /// The static credentials, when the source is fixed (nil: anonymous or fetched at run time).
+        public var credentials: SigV4Signer.Credentials? {
+            if case .fixed(let credentials) = source { return credentials }
+            return nil
+        }
         /// Where they came from, for `-v` and for the 403 hint; never the values.
         public var origin: String
         public var warnings: [Diagnostic] = []
@@ -13,9 +17,9 @@ public enum S3Credentials {
 
     /// rclone's `s3Connection`: static keys; with env_auth the AWS default chain; else anonymous.
     ///
-    /// Supported chain links: static keys, `AWS_ACCESS_KEY_ID`/`AWS_ACCESS_KEY` + `AWS_SECRET_ACCESS_KEY`/`AWS_SECRET_KEY`
-    /// (+ `AWS_SESSION_TOKEN`), and the shared credentials file's static keys. Web identity, container credentials
-    /// and IMDS are not implemented yet and are reported as such.
+    /// Chain links, in the AWS SDK's order: static keys; `AWS_ACCESS_KEY_ID`/`AWS_ACCESS_KEY` +
+    /// `AWS_SECRET_ACCESS_KEY`/`AWS_SECRET_KEY` (+ `AWS_SESSION_TOKEN`); web identity (IRSA); the shared credentials
+    /// file's static keys; container credentials; EC2 instance metadata (skipped with `AWS_EC2_METADATA_DISABLED`).
     public static func resolve(remote: RemoteConfiguration, environment env: [String: String]) throws(FetchFailure) -> Resolved {
         let accessKey = remote.string("access_key_id")
         let secretKey = remote.string("secret_access_key")
@@ -23,12 +27,12 @@ public enum S3Credentials {
         let name = remote.name ?? ":s3"
         if !accessKey.isEmpty, !secretKey.isEmpty {
             return Resolved(
-                credentials: .init(accessKeyID: accessKey, secretAccessKey: secretKey, sessionToken: token.isEmpty ? nil : token),
+                source: .fixed(.init(accessKeyID: accessKey, secretAccessKey: secretKey, sessionToken: token.isEmpty ? nil : token)),
                 origin: "static keys of remote '\(name)'")
         }
         if !remote.bool("env_auth") {
             if accessKey.isEmpty, secretKey.isEmpty {
-                return Resolved(credentials: nil, origin: "anonymous (remote '\(name)' has no keys and env_auth=false)")
+                return Resolved(source: .fixed(nil), origin: "anonymous (remote '\(name)' has no keys and env_auth=false)")
             }
             let missing = accessKey.isEmpty ? "access_key_id" : "secret_access_key"
             throw .config(
@@ -43,26 +47,47 @@ public enum S3Credentials {
             if let envKey, let envSecret, !envKey.isEmpty, !envSecret.isEmpty {
                 let envToken = env["AWS_SESSION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
                 return Resolved(
-                    credentials: .init(accessKeyID: envKey, secretAccessKey: envSecret, sessionToken: envToken),
+                    source: .fixed(.init(accessKeyID: envKey, secretAccessKey: envSecret, sessionToken: envToken)),
                     origin: "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY")
             }
         }
-        if env["AWS_WEB_IDENTITY_TOKEN_FILE"] != nil, env["AWS_ROLE_ARN"] != nil {
-            throw .config(
-                "s3-credentials-unsupported",
-                "remote '\(name)': web identity credentials (AWS_WEB_IDENTITY_TOKEN_FILE, IRSA) are not supported by this build of sdc fetch",
-                fix: "use static keys, or keep the rclone image for this model")
+        if let tokenFile = env["AWS_WEB_IDENTITY_TOKEN_FILE"], let roleARN = env["AWS_ROLE_ARN"], !tokenFile.isEmpty, !roleARN.isEmpty {
+            let region = env["AWS_REGION"] ?? env["AWS_DEFAULT_REGION"] ?? (remote.string("region").isEmpty ? "us-east-1" : remote.string("region"))
+            var sts = remote.string("sts_endpoint")
+            if sts.isEmpty { sts = env["AWS_ENDPOINT_URL_STS"] ?? "https://sts.\(region).amazonaws.com" }
+            if !sts.contains("://") { sts = "https://" + sts }
+            while sts.hasSuffix("/") { sts.removeLast() }
+            let session = env["AWS_ROLE_SESSION_NAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "sdc-fetch-\(Int(Date().timeIntervalSince1970))"
+            return Resolved(
+                source: .webIdentity(tokenFile: tokenFile, roleARN: roleARN, sessionName: session, stsEndpoint: sts),
+                origin: "web identity (AWS_ROLE_ARN \(roleARN))")
         }
         if let resolved = try sharedCredentials(profile: profileName, remote: remote, environment: env) {
             return resolved
         }
-        var result = Resolved(credentials: nil, origin: "anonymous (env_auth found no credentials)")
+        if let full = env["AWS_CONTAINER_CREDENTIALS_FULL_URI"], !full.isEmpty {
+            return Resolved(
+                source: .container(url: full, authorization: env["AWS_CONTAINER_AUTHORIZATION_TOKEN"],
+                                   authorizationFile: env["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"]),
+                origin: "container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI)")
+        }
+        if let relative = env["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"], !relative.isEmpty {
+            return Resolved(
+                source: .container(url: "http://169.254.170.2" + relative, authorization: env["AWS_CONTAINER_AUTHORIZATION_TOKEN"],
+                                   authorizationFile: env["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"]),
+                origin: "container credentials (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI)")
+        }
+        if (env["AWS_EC2_METADATA_DISABLED"] ?? "").lowercased() != "true" {
+            return Resolved(
+                source: .instanceMetadata(endpoint: env["AWS_EC2_METADATA_SERVICE_ENDPOINT"].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+                    ?? "http://169.254.169.254"),
+                origin: "EC2 instance metadata")
+        }
+        var result = Resolved(source: .fixed(nil), origin: "anonymous (env_auth found no credentials)")
         result.warnings.append(
             .warning(
                 "s3-no-credentials",
-                "remote '\(name)' has env_auth=true but no AWS credentials were found (environment, shared credentials file); requests are anonymous"
-                    + (env["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] != nil || env["AWS_CONTAINER_CREDENTIALS_FULL_URI"] != nil
-                        ? "; container credentials are not supported by this build" : "")))
+                "remote '\(name)' has env_auth=true but no AWS credentials were found; requests are anonymous"))
         return result
     }
 
@@ -92,7 +117,7 @@ public enum S3Credentials {
         }
         let token = file.value(section: profile, key: "aws_session_token")
         return Resolved(
-            credentials: .init(accessKeyID: key, secretAccessKey: secret, sessionToken: token),
+            source: .fixed(.init(accessKeyID: key, secretAccessKey: secret, sessionToken: token)),
             origin: "AWS shared credentials file, profile '\(profile)'")
     }
 }
