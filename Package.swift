@@ -47,10 +47,16 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // `sdc validate`: one rule a file, each finding located; render's own findings included.
+        .target(
+            name: "SDCValidate",
+            dependencies: ["SDCDiagnostics", "SDCYAML", "SDCModel", "SDCRender", "SDCStorage"]
+        ),
         .target(
             name: "SDCCLI",
             dependencies: [
                 "SDCDiagnostics",
+                "SDCValidate",
                 "SDCYAML",
                 "SDCModel",
                 "SDCRender",
@@ -69,6 +75,12 @@ let package = Package(
             name: "SDCCLITests", dependencies: ["SDCCLI", "sdc", "SDCTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SDCModelTests", dependencies: ["SDCModel", "SDCYAML", "SDCDiagnostics"]),
         .testTarget(name: "SDCRenderTests", dependencies: ["SDCRender", "SDCModel", "SDCYAML", "SDCDiagnostics"]),
+        .testTarget(
+            name: "SDCValidateTests",
+            dependencies: ["SDCValidate", "SDCModel", "SDCYAML", "SDCDiagnostics", "SDCTestSupport", "sdc"],
+            // One small YAML file per bad input, read at run time via #filePath.
+            exclude: ["BadInputs"]
+        ),
         .testTarget(
             name: "SDCStorageTests",
             dependencies: [

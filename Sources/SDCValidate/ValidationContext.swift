@@ -1,0 +1,48 @@
+import SDCDiagnostics
+import SDCModel
+import SDCRender
+import SDCYAML
+
+/// Everything the rules look at, read once from the inputs: the documents, the Secrets, every unit that downloads a
+/// model, and the operator configuration from the chart values.
+public struct ValidationContext: Sendable {
+    public var documents: [Document]
+    public var values: Values
+    /// `--namespace`, overriding every SeldonDeployment's own (as in render).
+    public var namespaceOverride: String?
+    public var secrets: [SecretObject]
+    public var deployments: [DeploymentNodes]
+
+    public init(documents: [Document], values: Values, namespaceOverride: String? = nil) {
+        self.documents = documents
+        self.values = values
+        self.namespaceOverride = namespaceOverride
+        var secrets: [SecretObject] = []
+        var deployments: [DeploymentNodes] = []
+        for document in documents {
+            guard case .success(let object) = KubernetesObject.classify(document) else { continue }
+            if object.apiVersion == "v1", object.kind == "Secret" {
+                secrets.append(SecretObject(object.root, document: document))
+            } else if object.isSeldonDeployment {
+                deployments.append(DeploymentNodes(object.root, namespaceOverride: namespaceOverride))
+            }
+        }
+        self.secrets = secrets
+        self.deployments = deployments
+    }
+
+    /// Every unit with a non-empty `modelUri`, in document order.
+    public var modelReferences: [ModelReference] {
+        deployments.flatMap { $0.modelReferences(values: values) }
+    }
+
+    /// The Secret named `name` in `namespace`; Secrets without a namespace match any (they go where they are applied).
+    public func secret(named name: String, namespace: String) -> SecretObject? {
+        secrets.first { $0.name == name && ($0.namespace == nil || $0.namespace == namespace) }
+    }
+
+    /// Same name, other namespace: for `storage-secret-namespace`.
+    public func secretElsewhere(named name: String, namespace: String) -> SecretObject? {
+        secrets.first { $0.name == name && $0.namespace != nil && $0.namespace != namespace }
+    }
+}
