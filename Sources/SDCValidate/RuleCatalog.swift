@@ -14,7 +14,9 @@ public enum RuleCatalog {
         SecretDataBase64(), SecretKeyName(), RemoteKeyCase(), RemoteTypeMissing(), RemoteTypeUnknown(),
         RemoteTypeUnsupported(), SecretValueEmpty(), UnknownOption(), OptionValueType(), SecretValueWhitespace(),
         S3AnonymousAccess(), S3HalfCredentials(), S3ProviderCase(), S3EndpointRequired(), EndpointSyntax(), HTTPRemote(),
-        AzureNoAuth(),
+        AzureNoAuth(), RemoteNameNotEnvSafe(), RemoteKeyAmbiguous(), OptionNewerThanRclone160(), OptionUploadOnly(),
+        S3StaticKeysWithEnvAuth(), AWSEnvIgnored(), SeldonV2StyleSecret(), GCSCredentialsJSON(), AzureKeyFormat(),
+        SecretKeyOverride(), SecretValueEncoding(), RcloneGlobalEnv(),
         // the graph
         GraphNodeDuplicate(), PrepackProtocol(), UserInitializerArgs(),
     ]
