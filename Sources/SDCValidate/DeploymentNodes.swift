@@ -7,13 +7,14 @@ import SDCYAML
 /// The typed model (`SDCModel`) drops locations of individual fields; the rules here need them.
 public struct DeploymentNodes: Sendable {
     public var root: Node
-    /// The namespace the objects will live in: `--namespace`, else `metadata.namespace`, else `default`.
-    public var namespace: String
+    /// The namespace the objects will live in: `--namespace`, else `metadata.namespace`; nil when neither says, as
+    /// `kubectl apply -n` decides then (any Secret of the right name matches).
+    public var namespace: String?
 
     init(_ root: Node, namespaceOverride: String?) {
         self.root = root
         let own = root["metadata"]?["namespace"]?.string ?? ""
-        namespace = namespaceOverride ?? (own.isEmpty ? "default" : own)
+        namespace = namespaceOverride ?? (own.isEmpty ? nil : own)
     }
 
     public var protocolName: String { root["spec"]?["protocol"]?.string ?? "" }
@@ -104,7 +105,7 @@ public struct ModelReference: Sendable {
     public var secretName: String?
     /// The unit's own `envSecretRefName` node; nil when the name came from the values.
     public var secretNode: Node?
-    public var namespace: String
+    public var namespace: String?
     public var initializerImage: String
     /// A `<unit>-model-initializer` the user wrote: the operator uses it as given (render.md §8.3 step 1).
     public var userInitializer: Node?

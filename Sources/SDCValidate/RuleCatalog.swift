@@ -18,7 +18,7 @@ public enum RuleCatalog {
         S3StaticKeysWithEnvAuth(), AWSEnvIgnored(), SeldonV2StyleSecret(), GCSCredentialsJSON(), AzureKeyFormat(),
         SecretKeyOverride(), SecretValueEncoding(), RcloneGlobalEnv(),
         // the graph
-        GraphNodeDuplicate(), PrepackProtocol(), UserInitializerArgs(),
+        GraphNodeDuplicate(), GraphContainerName(), PrepackProtocol(), UserInitializerArgs(),
     ]
 
     public static func rule(id: String) -> (any Rule)? { all.first { $0.id == id } }

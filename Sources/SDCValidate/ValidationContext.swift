@@ -36,13 +36,15 @@ public struct ValidationContext: Sendable {
         deployments.flatMap { $0.modelReferences(values: values) }
     }
 
-    /// The Secret named `name` in `namespace`; Secrets without a namespace match any (they go where they are applied).
-    public func secret(named name: String, namespace: String) -> SecretObject? {
-        secrets.first { $0.name == name && ($0.namespace == nil || $0.namespace == namespace) }
+    /// The Secret named `name` in `namespace`; a missing namespace on either side matches any (it is decided where
+    /// the manifests are applied).
+    public func secret(named name: String, namespace: String?) -> SecretObject? {
+        secrets.first { $0.name == name && ($0.namespace == nil || namespace == nil || $0.namespace == namespace) }
     }
 
     /// Same name, other namespace: for `storage-secret-namespace`.
-    public func secretElsewhere(named name: String, namespace: String) -> SecretObject? {
-        secrets.first { $0.name == name && $0.namespace != nil && $0.namespace != namespace }
+    public func secretElsewhere(named name: String, namespace: String?) -> SecretObject? {
+        guard let namespace else { return nil }
+        return secrets.first { $0.name == name && $0.namespace != nil && $0.namespace != namespace }
     }
 }

@@ -11,6 +11,7 @@ struct PrepackProtocol: Rule {
 
     /// Servers the operator configures itself, whatever the protocol (render.md §7.4, §7.5).
     static let ownImages: Set<String> = ["TENSORFLOW_SERVER", "TRITON_SERVER"]
+    static let renderChecksTensorflow: Set<String> = ["SKLEARN_SERVER", "XGBOOST_SERVER", "MLFLOW_SERVER", "HUGGINGFACE_SERVER"]
     static let nonPrepack: Set<String> = ["UNKNOWN_IMPLEMENTATION", "SIMPLE_MODEL", "SIMPLE_ROUTER", "RANDOM_ABTEST", "AVERAGE_COMBINER"]
 
     func check(_ context: ValidationContext) -> [Diagnostic] {
@@ -27,6 +28,8 @@ struct PrepackProtocol: Rule {
                         return nil
                     }
                     let requested = deployment.protocolName.isEmpty ? "seldon" : deployment.protocolName
+                    // Render already refuses these with sdep-protocol-implementation (render.md §1.4).
+                    if requested == "tensorflow", Self.renderChecksTensorflow.contains(impl) { return nil }
                     let accepted = requested == "v2" || requested == "kfserving" ? ["v2", "kfserving"] : [requested]
                     guard !accepted.contains(where: { protocols[$0] != nil }) else { return nil }
                     return .error(

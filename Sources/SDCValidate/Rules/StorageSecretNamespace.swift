@@ -15,8 +15,8 @@ struct StorageSecretNamespace: Rule {
             let node = target.reference.secretNode ?? target.reference.uriNode
             return .error(
                 id,
-                "secret '\(name)' is in namespace '\(other.namespace ?? "")' but the deployment is in '\(target.reference.namespace)'; envFrom cannot cross namespaces",
-                fix: "create the Secret in namespace '\(target.reference.namespace)'", at: node.location)
+                "secret '\(name)' is in namespace '\(other.namespace ?? "")' but the deployment is in '\(target.reference.namespace ?? "")'; envFrom cannot cross namespaces",
+                fix: "create the Secret in namespace '\(target.reference.namespace ?? "")'", at: node.location)
         }
     }
 }
