@@ -43,6 +43,9 @@ struct ValidateCommand: AsyncParsableCommand {
     @Option(name: .customLong("set-string"), help: ArgumentHelp("Like --set, but every value is a string.", valueName: "key=value"))
     var setString: [String] = []
 
+    @Option(help: ArgumentHelp("Check modelUris as this storage initializer reads them: sdc or rclone (default: from each storageInitializerImage).", valueName: "fetcher"))
+    var fetcher: InitializerSemantics?
+
     @Option(help: "Report format: text (stderr), json or sarif (stdout).")
     var format: ReportFormat = .text
 
@@ -82,7 +85,7 @@ struct ValidateCommand: AsyncParsableCommand {
         findings += loaded.diagnostics
         // With broken values the rules would check against the wrong configuration; report what is known.
         if !loaded.failed {
-            findings += Validator.validate(documents, values: loaded.values, namespace: namespace)
+            findings += Validator.validate(documents, values: loaded.values, namespace: namespace, fetcher: fetcher)
         }
         report(findings.sortedByLocation())
         if unreadable { throw ExitCode(ExitStatus.noInput.rawValue) }
@@ -99,3 +102,5 @@ struct ValidateCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension InitializerSemantics: ExpressibleByArgument {}

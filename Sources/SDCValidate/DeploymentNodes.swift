@@ -110,17 +110,20 @@ public struct ModelReference: Sendable {
     /// A `<unit>-model-initializer` the user wrote: the operator uses it as given (render.md §8.3 step 1).
     public var userInitializer: Node?
     public var implementation: String?
+    /// `--fetcher sdc|rclone`: overrides what the image implies.
+    public var fetcherOverride: InitializerSemantics?
 
     public var location: Location? { uriNode.location }
 
     /// sdc's own image means sdc fetch semantics; anything else is taken to be rclone (storage.md §8.3, last paragraph).
     public var semantics: InitializerSemantics {
+        if let fetcherOverride { return fetcherOverride }
         let name = initializerImage.split(separator: "/").last.map { String($0.prefix { $0 != ":" && $0 != "@" }) } ?? ""
         return name == "sdc" || name.hasPrefix("sdc-") ? .sdcFetch : .rclone
     }
 }
 
-public enum InitializerSemantics: Sendable {
+public enum InitializerSemantics: String, Sendable, CaseIterable {
     case rclone
-    case sdcFetch
+    case sdcFetch = "sdc"
 }

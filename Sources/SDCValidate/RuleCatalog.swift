@@ -16,7 +16,7 @@ public enum RuleCatalog {
         S3AnonymousAccess(), S3HalfCredentials(), S3ProviderCase(), S3EndpointRequired(), EndpointSyntax(), HTTPRemote(),
         AzureNoAuth(), RemoteNameNotEnvSafe(), RemoteKeyAmbiguous(), OptionNewerThanRclone160(), OptionUploadOnly(),
         S3StaticKeysWithEnvAuth(), AWSEnvIgnored(), SeldonV2StyleSecret(), GCSCredentialsJSON(), AzureKeyFormat(),
-        SecretKeyOverride(), SecretValueEncoding(), RcloneGlobalEnv(),
+        SecretKeyOverride(), SecretValueEncoding(), RcloneGlobalEnv(), GCSNoCredentials(), AzureSASURL(), AzureEndpointVersion(),
         // the graph
         GraphNodeDuplicate(), GraphContainerName(), PrepackProtocol(), UserInitializerArgs(),
     ]

@@ -10,13 +10,16 @@ public struct ValidationContext: Sendable {
     public var values: Values
     /// `--namespace`, overriding every SeldonDeployment's own (as in render).
     public var namespaceOverride: String?
+    /// `--fetcher`: which initializer's semantics apply, whatever the images say (storage.md §8.3, last paragraph).
+    public var fetcher: InitializerSemantics?
     public var secrets: [SecretObject]
     public var deployments: [DeploymentNodes]
 
-    public init(documents: [Document], values: Values, namespaceOverride: String? = nil) {
+    public init(documents: [Document], values: Values, namespaceOverride: String? = nil, fetcher: InitializerSemantics? = nil) {
         self.documents = documents
         self.values = values
         self.namespaceOverride = namespaceOverride
+        self.fetcher = fetcher
         var secrets: [SecretObject] = []
         var deployments: [DeploymentNodes] = []
         for document in documents {
@@ -33,7 +36,11 @@ public struct ValidationContext: Sendable {
 
     /// Every unit with a non-empty `modelUri`, in document order.
     public var modelReferences: [ModelReference] {
-        deployments.flatMap { $0.modelReferences(values: values) }
+        deployments.flatMap { $0.modelReferences(values: values) }.map { reference in
+            var reference = reference
+            reference.fetcherOverride = fetcher
+            return reference
+        }
     }
 
     /// The Secret named `name` in `namespace`; a missing namespace on either side matches any (it is decided where

@@ -113,4 +113,16 @@ import Testing
             #expect(!(run.stdoutText + run.stderrText).contains(encoded), "\(format) output echoes an encoded Secret value")
         }
     }
+
+    @Test("--fetcher sdc turns implicit-remote into a portability warning; --fetcher rclone keeps it an error")
+    func fetcherOverride() throws {
+        let input = Fixtures.badInputs + "/implicit-s3-rclone.yaml"
+        let rclone = try sdc(["validate", "--fetcher", "rclone", input])
+        #expect(rclone.status == 1)
+        #expect(rclone.stderrText.contains("error: [implicit-remote]"))
+        let sdcFetch = try sdc(["validate", "--fetcher", "sdc", input])
+        #expect(sdcFetch.stderrText.contains("warning: [implicit-remote]"))
+        #expect(!sdcFetch.stderrText.contains("error: [implicit-remote]"))
+        #expect(try sdc(["validate", "--fetcher", "kserve", input]).status == 64)
+    }
 }
