@@ -125,4 +125,28 @@ import Testing
         #expect(!sdcFetch.stderrText.contains("error: [implicit-remote]"))
         #expect(try sdc(["validate", "--fetcher", "kserve", input]).status == 64)
     }
+
+    @Test("credentials written into a modelUri are reported and redacted wherever the URI is quoted")
+    func uriCredentialsRedacted() throws {
+        let input = """
+            apiVersion: machinelearning.seldon.io/v1
+            kind: SeldonDeployment
+            metadata: {name: m, namespace: ns}
+            spec:
+              predictors:
+              - name: default
+                graph: {name: classifier, implementation: SKLEARN_SERVER, modelUri: "minio,secret_access_key='Zq7:Pw',region=eu:bucket/x"}
+              - name: other
+                traffic: 0
+                graph: {name: classifier, implementation: SKLEARN_SERVER, modelUri: "s3://AKIAZQ7:Zq7Pw@bucket/x"}
+
+            """
+        let run = try sdc(["validate", "-"], stdin: input)
+        #expect(run.status == 1)
+        #expect(run.stderrText.contains("[uri-credentials] modelUri carries a credential (connection-string option secret_access_key)"))
+        #expect(run.stderrText.contains("[uri-credentials] modelUri carries a credential (user info before the bucket)"))
+        #expect(run.stderrText.contains("'minio,secret_access_key=REDACTED,region=eu:bucket/x'"))
+        #expect(!run.stderrText.contains("Zq7"))
+        #expect(!run.stderrText.contains("[uri-embedded-endpoint]"))
+    }
 }

@@ -28,6 +28,8 @@ struct URICredentials: Rule {
             return signature(components.queryItems)
         case .azureURL(_, _, let query):
             return signature(URLComponents(string: "x:?" + (query ?? ""))?.queryItems)
+        case .remote(_, _, let path, true) where path.hasPrefix("//") && path.dropFirst(2).prefix(while: { $0 != "/" }).contains("@"):
+            return "user info before the bucket"
         case .remote(_, let parameters, _, _), .onTheFly(_, let parameters, _):
             let secretNames = Set(BackendRegistry.all.flatMap { $0.options.filter(\.isSecret).map(\.name) })
             return parameters.keys.sorted().first { secretNames.contains($0) }.map { "connection-string option \($0)" }

@@ -14,7 +14,7 @@ struct URIEmbeddedEndpoint: Rule {
             else { return nil }
             let lowered = parts.bucket.lowercased()
             let embedded = lowered.hasPrefix("http:") || lowered.hasPrefix("https:") || parts.object.contains("://")
-                || parts.bucket.contains(":")
+                || (parts.bucket.contains(":") && !parts.bucket.contains("@"))  // user info: uri-credentials
             guard embedded else { return nil }
             return .error(
                 id, "modelUri \(Quote.uri(target.reference.uri)) contains an endpoint; rclone reads it as the bucket name",
