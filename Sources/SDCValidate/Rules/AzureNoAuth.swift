@@ -19,7 +19,8 @@ struct AzureNoAuth: Rule {
                 return .error(
                     id, "remote '\(remote.name)' has no authentication method (rclone 1.60.1: \"no authentication method configured\")",
                     fix: "set ACCOUNT and KEY, SAS_URL, USE_MSI, or ENV_AUTH for RCLONE_CONFIG_\(remote.name.uppercased())_…",
-                    at: remote.typeEntry.keyNode.location)
+                    at: remote.typeEntry.keyNode.location,
+                    path: "\(remote.typeEntry.field.rawValue).\(remote.typeEntry.key)")
             }
         }
     }

@@ -19,7 +19,7 @@ struct BuiltinGSAnonymous: Rule {
             return .error(
                 id, "remote 'gs' inherits anonymous=true from the storage initializer image, so \(credential.key) is not used",
                 fix: "add RCLONE_CONFIG_GS_ANONYMOUS: \"false\", or name the remote something other than gs",
-                at: credential.keyNode.location)
+                at: credential.keyNode.location, path: "\(credential.field.rawValue).\(credential.key)")
         }
     }
 }

@@ -22,7 +22,8 @@ struct GCSNoCredentials: Rule {
                     .note, rule: id,
                     "remote '\(remote.name)' will use Application Default Credentials (GOOGLE_APPLICATION_CREDENTIALS or the metadata server)",
                     fix: "set RCLONE_CONFIG_\(remote.name.uppercased())_SERVICE_ACCOUNT_CREDENTIALS, or _ANONYMOUS: \"true\" for public buckets",
-                    at: remote.typeEntry.keyNode.location)
+                    at: remote.typeEntry.keyNode.location,
+                    path: "\(remote.typeEntry.field.rawValue).\(remote.typeEntry.key)")
             }
         }
     }

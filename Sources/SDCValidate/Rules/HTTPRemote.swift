@@ -13,13 +13,14 @@ struct HTTPRemote: Rule {
                 guard let url = options["url"], url.isSet else {
                     return .error(
                         id, "remote '\(remote.name)': url is required", fix: "add RCLONE_CONFIG_\(remote.name.uppercased())_URL",
-                        at: remote.typeEntry.keyNode.location)
+                        at: remote.typeEntry.keyNode.location,
+                    path: "\(remote.typeEntry.field.rawValue).\(remote.typeEntry.key)")
                 }
                 let text = (url.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 guard let c = URLComponents(string: text), ["http", "https"].contains(c.scheme?.lowercased() ?? ""), c.host != nil else {
                     return .error(
                         id, "remote '\(remote.name)': url is not an http(s) URL", fix: "write http(s)://host/path/",
-                        at: url.valueNode.location)
+                        at: url.valueNode.location, path: "\(url.field.rawValue).\(url.key)")
                 }
                 return nil
             }

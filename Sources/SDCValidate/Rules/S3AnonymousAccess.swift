@@ -17,7 +17,8 @@ struct S3AnonymousAccess: Rule {
                     id,
                     "remote '\(remote.name)' has no credentials and env_auth is not true: requests are anonymous and private buckets return 403",
                     fix: "set RCLONE_CONFIG_\(remote.name.uppercased())_ACCESS_KEY_ID and _SECRET_ACCESS_KEY, or _ENV_AUTH: \"true\"",
-                    at: remote.typeEntry.keyNode.location)
+                    at: remote.typeEntry.keyNode.location,
+                    path: "\(remote.typeEntry.field.rawValue).\(remote.typeEntry.key)")
             }
         }
     }

@@ -23,7 +23,7 @@ struct S3EndpointRequired: Rule {
                 return .error(
                     id, "remote '\(remote.name)' has a non-AWS provider but no endpoint; requests would go to AWS",
                     fix: "add RCLONE_CONFIG_\(remote.name.uppercased())_ENDPOINT, e.g. http://minio.minio.svc.cluster.local:9000",
-                    at: provider.keyNode.location)
+                    at: provider.keyNode.location, path: "\(provider.field.rawValue).\(provider.key)")
             }
         }
     }

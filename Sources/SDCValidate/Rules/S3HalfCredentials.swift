@@ -18,7 +18,7 @@ struct S3HalfCredentials: Rule {
                 return .error(
                     self.id, "remote '\(remote.name)': \(missing) is empty; rclone fails with \"\(missing) not found\"",
                     fix: "add RCLONE_CONFIG_\(remote.name.uppercased())_\(missing.uppercased())",
-                    at: present.keyNode.location)
+                    at: present.keyNode.location, path: "\(present.field.rawValue).\(present.key)")
             }
         }
     }

@@ -16,7 +16,8 @@ struct StorageSecretNamespace: Rule {
             return .error(
                 id,
                 "secret '\(name)' is in namespace '\(other.namespace ?? "")' but the deployment is in '\(target.reference.namespace ?? "")'; envFrom cannot cross namespaces",
-                fix: "create the Secret in namespace '\(target.reference.namespace ?? "")'", at: node.location)
+                fix: "create the Secret in namespace '\(target.reference.namespace ?? "")'", at: node.location,
+                path: target.reference.secretNode == nil ? target.reference.path : target.reference.path.replacingOccurrences(of: "modelUri", with: "envSecretRefName"))
         }
     }
 }
