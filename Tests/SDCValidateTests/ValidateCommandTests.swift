@@ -149,4 +149,30 @@ import Testing
         #expect(!run.stderrText.contains("Zq7"))
         #expect(!run.stderrText.contains("[uri-embedded-endpoint]"))
     }
+
+    @Test("a Secret in another input file is the one checked")
+    func secretInAnotherFile() throws {
+        let sdep = Fixtures.examples + "/s3-env-secret/seldondeployment.yaml"
+        let text = try Fixtures.read(sdep)
+        // The example's own document stream holds the Secret; split it off and break one key in the copy.
+        let parts = text.components(separatedBy: "\n---\n")
+        try #require(parts.count == 2)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sdc-validate-split-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let first = dir.appendingPathComponent("sdep.yaml").path, second = dir.appendingPathComponent("secret.yaml").path
+        try (parts[0] + "\n").write(toFile: first, atomically: true, encoding: .utf8)
+        try parts[1].replacingOccurrences(of: "RCLONE_CONFIG_S3_ENDPOINT", with: "RCLONE_CONFIG_S3_ENDPIONT")
+            .write(toFile: second, atomically: true, encoding: .utf8)
+        let alone = try sdc(["validate", first])
+        #expect(alone.status == 0)
+        #expect(alone.stderrText.contains("warning: [storage-secret-not-in-inputs]"))
+        let both = try sdc(["validate", first, second])
+        #expect(both.status == 1)
+        #expect(both.stderrText.contains("\(second):"))
+        #expect(both.stderrText.contains("(did you mean RCLONE_CONFIG_S3_ENDPOINT?)"))
+        // With the endpoint key misspelt, the MinIO remote has no endpoint at all: requests would go to AWS.
+        #expect(both.stderrText.contains("error: [s3-endpoint-required]"))
+        #expect(!both.stderrText.contains("[storage-secret-not-in-inputs]"))
+    }
 }
