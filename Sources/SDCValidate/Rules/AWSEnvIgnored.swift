@@ -13,7 +13,7 @@ struct AWSEnvIgnored: Rule {
         context.storageSecrets.flatMap { secret -> [Diagnostic] in
             let s3 = secret.remotes(of: .s3)
             guard !s3.isEmpty else { return [] }
-            let envAuth = s3.contains { (try? OptionValueParserBool.parse($0.options["env_auth"]?.value)) == true }
+            let envAuth = s3.contains { BoolOption.isTrue($0.options["env_auth"]?.value) }
             return secret.effectiveEntries.compactMap { entry -> Diagnostic? in
                 guard Self.keys.contains(entry.key), !envAuth || entry.key == "AWS_ENDPOINT_URL" else { return nil }
                 let remote = s3[0].remote.name.uppercased()

@@ -11,7 +11,7 @@ struct AzureNoAuth: Rule {
         context.storageSecrets.flatMap { secret in
             secret.remotes(of: .azureBlob).compactMap { remote, options -> Diagnostic? in
                 func set(_ k: String) -> Bool { options[k]?.isSet ?? false }
-                func on(_ k: String) -> Bool { (try? OptionValueParserBool.parse(options[k]?.value)) ?? false }
+                func on(_ k: String) -> Bool { BoolOption.isTrue(options[k]?.value) }
                 let authenticated = (set("account") && set("key")) || set("sas_url") || on("use_msi") || on("use_emulator")
                     || set("service_principal_file") || (set("tenant") && set("client_id") && (set("client_secret") || set("client_certificate_path")))
                     || on("env_auth") || set("connection_string")

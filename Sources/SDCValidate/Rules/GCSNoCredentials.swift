@@ -11,11 +11,11 @@ struct GCSNoCredentials: Rule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
         context.storageSecrets.flatMap { secret in
             secret.remotes(of: .googleCloudStorage).compactMap { remote, options -> Diagnostic? in
-                let anonymous = (try? OptionValueParserBool.parse(options["anonymous"]?.value)) ?? false
+                let anonymous = BoolOption.isTrue(options["anonymous"]?.value)
                 let named = ["service_account_file", "service_account_credentials", "token", "access_token"].contains {
                     options[$0]?.isSet ?? false
                 }
-                let envAuth = (try? OptionValueParserBool.parse(options["env_auth"]?.value)) ?? false
+                let envAuth = BoolOption.isTrue(options["env_auth"]?.value)
                 // The built-in gs remote is anonymous through the image (builtin-gs-anonymous covers credentials there).
                 guard !anonymous, !named, !envAuth, remote.name != "gs" else { return nil }
                 return Diagnostic(

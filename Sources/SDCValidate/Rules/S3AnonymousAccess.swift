@@ -10,7 +10,7 @@ struct S3AnonymousAccess: Rule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
         context.storageSecrets.flatMap { secret in
             secret.remotes(of: .s3).compactMap { remote, options -> Diagnostic? in
-                let envAuth = (try? OptionValueParserBool.parse(options["env_auth"]?.value)) ?? false
+                let envAuth = BoolOption.isTrue(options["env_auth"]?.value)
                 guard !envAuth, !(options["access_key_id"]?.isSet ?? false), !(options["secret_access_key"]?.isSet ?? false)
                 else { return nil }
                 return .warning(

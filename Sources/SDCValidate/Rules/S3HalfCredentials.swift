@@ -11,7 +11,7 @@ struct S3HalfCredentials: Rule {
         context.storageSecrets.flatMap { secret in
             secret.remotes(of: .s3).compactMap { remote, options -> Diagnostic? in
                 let id = options["access_key_id"], key = options["secret_access_key"]
-                let envAuth = (try? OptionValueParserBool.parse(options["env_auth"]?.value)) ?? false
+                let envAuth = BoolOption.isTrue(options["env_auth"]?.value)
                 guard !envAuth, (id?.isSet ?? false) != (key?.isSet ?? false) else { return nil }
                 let missing = (id?.isSet ?? false) ? "secret_access_key" : "access_key_id"
                 let present = (id?.isSet ?? false) ? id! : key!

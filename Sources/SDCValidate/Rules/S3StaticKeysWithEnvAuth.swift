@@ -10,7 +10,7 @@ struct S3StaticKeysWithEnvAuth: Rule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
         context.storageSecrets.flatMap { secret in
             secret.remotes(of: .s3).compactMap { remote, options -> Diagnostic? in
-                guard let envAuth = options["env_auth"], (try? OptionValueParserBool.parse(envAuth.value)) == true,
+                guard let envAuth = options["env_auth"], BoolOption.isTrue(envAuth.value),
                     options["access_key_id"]?.isSet == true, options["secret_access_key"]?.isSet == true
                 else { return nil }
                 return Diagnostic(
