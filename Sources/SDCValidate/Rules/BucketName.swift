@@ -17,7 +17,7 @@ struct BucketName: Rule {
             switch kind {
             case .s3:
                 (allowed, backendName) = ({ $0.isASCII && ($0.isLowercase || $0.isNumber || "-.".contains($0)) }, "S3 bucket")
-            case .googleCloudStorage:
+            case .googleCloudStorage:  // GCS also allows '_' (cloud.google.com/storage/docs/buckets#naming)
                 (allowed, backendName) = ({ $0.isASCII && ($0.isLowercase || $0.isNumber || "-._".contains($0)) }, "GCS bucket")
             case .azureBlob:
                 (allowed, backendName) = ({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }, "Azure container")

@@ -3,16 +3,18 @@ import SDCDiagnostics
 import SDCStorage
 
 /// `endpoint-syntax` (storage.md `EndpointSyntax`, P11): an endpoint is `host[:port]` or an http(s) URL without user
-/// info, query or fragment. No scheme is a note (https is assumed; in-cluster MinIO usually needs http://).
+/// info, query or fragment (error). No scheme is a note (https is assumed; in-cluster MinIO usually needs http://); a
+/// path is a warning.
 struct EndpointSyntax: Rule {
     let id = "endpoint-syntax"
     let defaultSeverity = Severity.error
     let summary = "endpoint options parse as host[:port] or an http(s) URL"
 
     func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.storageSecrets.flatMap { secret in
-            secret.rcloneEntries.compactMap { entry, assignment -> Diagnostic? in
-                guard case .option(_, "endpoint") = assignment,
+        context.storageSecrets.flatMap { secret -> [Diagnostic] in
+            let remotes = secret.remotes
+            return secret.rcloneEntries.compactMap { entry, assignment -> Diagnostic? in
+                guard case .option(let remote, "endpoint") = assignment,
                     let value = entry.value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
                 else { return nil }
                 let location = entry.valueNode.location
@@ -39,6 +41,12 @@ struct EndpointSyntax: Rule {
                     return .error(
                         id, "\(entry.key) is not a valid endpoint: no user info, query or fragment allowed",
                         fix: "keep only scheme://host[:port]; credentials go in their own keys", at: location, path: path)
+                }
+                // rclone ≥ 1.61 reads an azureblob endpoint as the service URL, which may carry the account path.
+                if !url.path.isEmpty, url.path != "/", remotes.remote(named: remote)?.backend?.kind != .azureBlob {
+                    return .warning(
+                        id, "\(entry.key) has a path; rclone uses the endpoint as scheme://host[:port] and the path is not a bucket",
+                        fix: "drop the path; put the bucket in the modelUri", at: location, path: path)
                 }
                 return nil
             }
