@@ -9,8 +9,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // Insecure.MD5 for the operator's hashed names (render.md §4).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Insecure.MD5 for the operator's hashed names (render.md §4); SHA-256, HMAC and RSA for the signers.
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The system libyaml (apt: libyaml-dev). Never a vendored copy: see DEVELOPERS.md.
@@ -30,13 +33,34 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Model download (`sdc fetch`): rclone-compatible config, backends, signers, atomic transfer.
+        .target(
+            name: "SDCStorage",
+            dependencies: [
+                "SDCDiagnostics",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        // `sdc validate`: one rule a file, each finding located; render's own findings included.
+        .target(
+            name: "SDCValidate",
+            dependencies: ["SDCDiagnostics", "SDCYAML", "SDCModel", "SDCRender", "SDCStorage"]
+        ),
         .target(
             name: "SDCCLI",
             dependencies: [
                 "SDCDiagnostics",
+                "SDCValidate",
                 "SDCYAML",
                 "SDCModel",
                 "SDCRender",
+                "SDCStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +75,23 @@ let package = Package(
             name: "SDCCLITests", dependencies: ["SDCCLI", "sdc", "SDCTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SDCModelTests", dependencies: ["SDCModel", "SDCYAML", "SDCDiagnostics"]),
         .testTarget(name: "SDCRenderTests", dependencies: ["SDCRender", "SDCModel", "SDCYAML", "SDCDiagnostics"]),
+        .testTarget(
+            name: "SDCValidateTests",
+            dependencies: ["SDCValidate", "SDCModel", "SDCYAML", "SDCDiagnostics", "SDCTestSupport", "sdc"],
+            // One small YAML file per bad input, read at run time via #filePath.
+            exclude: ["BadInputs"]
+        ),
+        .testTarget(
+            name: "SDCStorageTests",
+            dependencies: [
+                "SDCStorage",
+                "SDCDiagnostics",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            // Stand-in servers the tests start themselves; located via #filePath, not bundled.
+            exclude: ["Fixtures"]
+        ),
     ]
 )
 

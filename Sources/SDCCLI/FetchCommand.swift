@@ -1,7 +1,13 @@
 import ArgumentParser
+import Dispatch
+import Foundation
 import SDCDiagnostics
+import SDCStorage
 
 /// `sdc fetch`: the storage initializer. The operator runs it as `<image> <modelUri> /mnt/models`.
+///
+/// Thin on purpose: it gathers flags and the environment, installs the signal handlers, prints.
+/// Everything else lives in SDCStorage (spec/storage.md §7).
 struct FetchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
@@ -9,6 +15,10 @@ struct FetchCommand: AsyncParsableCommand {
         discussion: """
             URIs: local paths, file://, http(s)://, s3://, gs://, Azure Blob, pvc:// and remote:path for any \
             rclone remote configured by RCLONE_CONFIG_<REMOTE>_<KEY> variables or an rclone.conf.
+
+            Exit status (rclone's meanings): 0 success; 1 usage or configuration error; 2 other error; \
+            3 source not found or empty; 4 object not found; 5 temporary error after retries; 7 authentication \
+            failure; 10 integrity check failed; 11 unsafe object key; 12 destination error; 130/143 interrupted.
             """
     )
 
@@ -18,12 +28,176 @@ struct FetchCommand: AsyncParsableCommand {
     @Argument(help: "Directory to write the model into, for example /mnt/models.")
     var destination: String
 
+    @Option(help: ArgumentHelp("rclone config file (default: RCLONE_CONFIG, then rclone's usual locations).", valueName: "file"))
+    var config: String?
+
+    @Flag(help: "Resolve URIs exactly as rclone does: no pvc://, file://, direct URLs or implicit remotes (env SDC_STRICT=1).")
+    var strict = false
+
+    @Option(help: "Files downloading at once (env RCLONE_TRANSFERS).")
+    var transfers: Int?
+
+    @Option(help: "Accepted for rclone compatibility (env RCLONE_CHECKERS).")
+    var checkers: Int?
+
+    @Option(help: "Attempts per request (env RCLONE_LOW_LEVEL_RETRIES).")
+    var lowLevelRetries: Int?
+
+    @Option(help: "Passes over failed files (env RCLONE_RETRIES).")
+    var retries: Int?
+
+    @Option(help: "Pause between retry passes, e.g. 5s (env RCLONE_RETRIES_SLEEP).")
+    var retriesSleep: String?
+
+    @Option(help: "Connect timeout, e.g. 1m (env RCLONE_CONTIMEOUT).")
+    var contimeout: String?
+
+    @Option(help: "Idle timeout, e.g. 5m (env RCLONE_TIMEOUT).")
+    var timeout: String?
+
+    @Flag(help: "Do not verify TLS certificates (env RCLONE_NO_CHECK_CERTIFICATE).")
+    var noCheckCertificate = false
+
+    @Option(help: ArgumentHelp("Extra CA certificates, PEM (env RCLONE_CA_CERT).", valueName: "file"))
+    var caCert: String?
+
+    @Flag(help: "Succeed when the source holds no objects, as rclone does.")
+    var allowEmpty = false
+
+    @Flag(help: "Warn about and skip unsafe object keys instead of failing with exit 11.")
+    var skipUnsafeKeys = false
+
+    @Flag(help: "Skip files that already exist in the destination.")
+    var ignoreExisting = false
+
+    @Flag(help: "Transfer every file, even when size and time match.")
+    var ignoreTimes = false
+
+    @Flag(help: "Compare size only when deciding whether a file is already present.")
+    var sizeOnly = false
+
+    @Flag(help: "Skip the free-space check before downloading.")
+    var noSpaceCheck = false
+
+    @Flag(name: [.customShort("L"), .long], help: "Follow symlinks in local sources (env RCLONE_COPY_LINKS).")
+    var copyLinks = false
+
+    @Flag(help: "Extract a single fetched .tar, .tar.gz, .tgz or .zip into the destination (env SDC_EXTRACT=1).")
+    var extract = false
+
+    @Option(help: ArgumentHelp("Where pvc://<claim>/<path> is mounted (env SDC_PVC_ROOT).", valueName: "dir"))
+    var pvcRoot: String?
+
+    @Option(help: ArgumentHelp("Also write the exit reason here (default /dev/termination-log when writable).", valueName: "file"))
+    var terminationLog: String?
+
+    @Flag(name: .shortAndLong, help: "One line per file (env RCLONE_VERBOSE=1).")
+    var verbose = false
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() async throws {
-        Terminal.report(
-            [.error("fetch-unavailable", "this build of sdc has no storage backends yet; nothing was downloaded")],
-            options: diagnostics)
-        throw ExitCode(ExitStatus.findings.rawValue)
+        let environment = ProcessInfo.processInfo.environment
+        let request: FetchRequest
+        do {
+            request = try makeRequest(environment: environment)
+        } catch let failure as FetchFailure {
+            Terminal.report([failure.diagnostic], options: diagnostics)
+            throw ExitCode(failure.exitCode.rawValue)
+        }
+        let temporaries = TemporaryFiles()
+        let signals = SignalCleanup(temporaries: temporaries)
+        let verboseLog = verbose || ["1", "2"].contains(environment["RCLONE_VERBOSE"] ?? "")
+        let started = Date()
+        let outcome = await FetchSession.run(request, temporaries: temporaries) { line in
+            if verboseLog { Terminal.writeStderr(Redaction.url(line) + "\n") }
+        }
+        signals.cancel()
+        Terminal.report(outcome.warnings + outcome.report.failures.map(\.diagnostic), options: diagnostics)
+        if outcome.exitCode == .success, !diagnostics.quiet {
+            Terminal.writeStderr(outcome.report.summary(seconds: Date().timeIntervalSince(started)) + "\n")
+        }
+        if let first = outcome.report.failures.first {
+            writeTerminationMessage(first.diagnostic.message)
+        }
+        if outcome.exitCode != .success { throw ExitCode(outcome.exitCode.rawValue) }
+    }
+
+    /// Flags first, then rclone's environment variables, then defaults (spec/storage.md §7.6, §7.7).
+    private func makeRequest(environment env: [String: String]) throws -> FetchRequest {
+        var request = FetchRequest(uri: uri, destination: destination, environment: env)
+        request.configPath = config
+        request.strict = strict || env["SDC_STRICT"] == "1"
+        request.pvcRoot = pvcRoot ?? env["SDC_PVC_ROOT"] ?? "/mnt/pvc"
+        request.copyLinks = copyLinks
+        var options = FetchOptions()
+        options.transfers = try transfers ?? Self.int(env, "RCLONE_TRANSFERS") ?? 4
+        options.lowLevelRetries = try lowLevelRetries ?? Self.int(env, "RCLONE_LOW_LEVEL_RETRIES") ?? 10
+        options.retries = try retries ?? Self.int(env, "RCLONE_RETRIES") ?? 3
+        options.retriesSleep = try Self.duration(retriesSleep ?? env["RCLONE_RETRIES_SLEEP"], name: "--retries-sleep") ?? 0
+        options.allowEmpty = allowEmpty
+        options.skipUnsafeKeys = skipUnsafeKeys
+        options.ignoreExisting = ignoreExisting
+        options.ignoreTimes = ignoreTimes
+        options.sizeOnly = sizeOnly
+        options.noSpaceCheck = noSpaceCheck
+        options.extract = extract || env["SDC_EXTRACT"] == "1"
+        guard options.transfers >= 1 else { throw FetchFailure.config("usage", "--transfers must be at least 1") }
+        request.options = options
+        request.transport.connectTimeout = try Self.duration(contimeout ?? env["RCLONE_CONTIMEOUT"], name: "--contimeout") ?? 60
+        request.transport.idleTimeout = try Self.duration(timeout ?? env["RCLONE_TIMEOUT"], name: "--timeout") ?? 300
+        request.transport.skipCertificateVerification =
+            noCheckCertificate || (try? OptionValueParser.bool(env["RCLONE_NO_CHECK_CERTIFICATE"] ?? "false")) == true
+        request.transport.caCertificateFile = caCert ?? env["RCLONE_CA_CERT"]
+        return request
+    }
+
+    private static func int(_ env: [String: String], _ name: String) throws -> Int? {
+        guard let text = env[name], !text.isEmpty else { return nil }
+        guard let value = try? OptionValueParser.int(text) else {
+            throw FetchFailure.config("usage", "\(name)='\(text)' is not an integer")
+        }
+        return value
+    }
+
+    private static func duration(_ text: String?, name: String) throws -> Double? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let value = try? OptionValueParser.duration(text) else {
+            throw FetchFailure.config("usage", "\(name) '\(text)' is not a duration (e.g. 30s, 5m)")
+        }
+        return value
+    }
+
+    /// One redacted line (≤ 4 KiB) so `kubectl describe pod` shows why the init container failed (§7.13).
+    private func writeTerminationMessage(_ message: String) {
+        let path = terminationLog ?? "/dev/termination-log"
+        guard terminationLog != nil || FileManager.default.isWritableFile(atPath: path) else { return }
+        let line = String(Redaction.url(message).utf8.prefix(4000)) ?? ""
+        try? (line + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+    }
+}
+
+/// Removes in-flight temporaries on SIGINT/SIGTERM, then exits 130/143 (spec/storage.md §7.5, §7.13).
+final class SignalCleanup {
+    private let sources: [any DispatchSourceSignal]
+
+    init(temporaries: TemporaryFiles) {
+        var sources: [any DispatchSourceSignal] = []
+        for (number, code) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                temporaries.removeAll()
+                Terminal.writeStderr("interrupted: temporary files removed\n")
+                exit(code)
+            }
+            source.resume()
+            sources.append(source)
+        }
+        self.sources = sources
+    }
+
+    func cancel() {
+        for source in sources { source.cancel() }
     }
 }

@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A file that appears at its final path only when complete: written to `.<leaf>.<random>.sdc-partial` in the
+/// same directory (exclusive create, no-follow), fsynced, then renamed (spec/storage.md §7.5).
+struct AtomicFile {
+    let finalPath: String
+    let temporaryPath: String
+    private var descriptor: Int32
+    private let registry: TemporaryFiles
+
+    static let partialSuffix = ".sdc-partial"
+
+    /// `.<leaf>.<8 random [a-z0-9]>.sdc-partial`, the leaf truncated so the name fits 255 bytes.
+    static func temporaryName(forLeaf leaf: String) -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        let random = String((0..<8).map { _ in alphabet.randomElement()! })
+        let overhead = 1 + 1 + 8 + partialSuffix.utf8.count
+        var truncated = leaf
+        while truncated.utf8.count + overhead > 255 { truncated.removeLast() }
+        return ".\(truncated).\(random)\(partialSuffix)"
+    }
+
+    /// Whether `name` looks like one of ours, for stale-temporary cleanup at start.
+    static func isStaleTemporaryName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), name.hasSuffix(partialSuffix) else { return false }
+        let stem = name.dropLast(partialSuffix.utf8.count)
+        guard let dot = stem.lastIndex(of: ".") else { return false }
+        let random = stem[stem.index(after: dot)...]
+        return random.count == 8 && random.allSatisfy { ($0.isLowercase && $0.isASCII) || $0.isNumber }
+    }
+
+    init(finalPath: String, expectedSize: Int64?, registry: TemporaryFiles) throws(FetchFailure) {
+        self.finalPath = finalPath
+        self.registry = registry
+        let directory = (finalPath as NSString).deletingLastPathComponent
+        let leaf = (finalPath as NSString).lastPathComponent
+        var path = ""
+        var fd: Int32 = -1
+        for _ in 0..<8 {
+            path = (directory as NSString).appendingPathComponent(Self.temporaryName(forLeaf: leaf))
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+            if fd >= 0 || errno != EEXIST { break }
+        }
+        guard fd >= 0 else {
+            throw FetchFailure(.destination, "destination-write", "cannot create a temporary file in \(directory): \(Self.errnoText())")
+        }
+        registry.register(path)
+        self.temporaryPath = path
+        self.descriptor = fd
+        #if canImport(Glibc)
+        if let size = expectedSize, size > 0 {
+            // Preallocation fails on some filesystems (tmpfs older kernels); it is only an optimisation.
+            _ = posix_fallocate(fd, 0, off_t(size))
+        }
+        #endif
+    }
+
+    mutating func write(_ bytes: UnsafeRawBufferPointer) throws(FetchFailure) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = posixWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FetchFailure(.destination, "destination-write", "writing \(temporaryPath) failed: \(Self.errnoText())")
+            }
+            offset += n
+        }
+    }
+
+    /// Drops whatever was written, for a restart from byte 0.
+    mutating func truncate() throws(FetchFailure) {
+        guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
+            throw FetchFailure(.destination, "destination-write", "truncating \(temporaryPath) failed: \(Self.errnoText())")
+        }
+    }
+
+    /// fsync, set the modification time, rename over the final name. The caller has verified the bytes.
+    mutating func commit(modified: Date?) throws(FetchFailure) {
+        if let size = try? currentSize() { _ = ftruncate(descriptor, off_t(size)) }
+        guard fsync(descriptor) == 0 else {
+            throw FetchFailure(.destination, "destination-write", "fsync of \(temporaryPath) failed: \(Self.errnoText())")
+        }
+        if let modified {
+            let seconds = modified.timeIntervalSince1970
+            var times = [
+                timespec(tv_sec: time_t(seconds.rounded(.down)), tv_nsec: Int(((seconds - seconds.rounded(.down)) * 1e9).rounded())),
+                timespec(tv_sec: time_t(seconds.rounded(.down)), tv_nsec: Int(((seconds - seconds.rounded(.down)) * 1e9).rounded())),
+            ]
+            _ = futimens(descriptor, &times)
+        }
+        close(descriptor)
+        descriptor = -1
+        guard rename(temporaryPath, finalPath) == 0 else {
+            let reason = Self.errnoText()
+            unlink(temporaryPath)
+            registry.unregister(temporaryPath)
+            throw FetchFailure(.destination, "destination-write", "cannot rename into \(finalPath): \(reason)")
+        }
+        registry.unregister(temporaryPath)
+    }
+
+    /// Removes the temporary; for every failure path.
+    mutating func discard() {
+        if descriptor >= 0 {
+            close(descriptor)
+            descriptor = -1
+        }
+        unlink(temporaryPath)
+        registry.unregister(temporaryPath)
+    }
+
+    /// Bytes written so far (the file offset), so preallocated space never survives a commit.
+    private func currentSize() throws -> Int64 {
+        Int64(lseek(descriptor, 0, SEEK_CUR))
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+}
+
+/// `write(2)` under a name that the `write` method above does not shadow.
+private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}

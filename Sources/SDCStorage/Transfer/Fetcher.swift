@@ -1,0 +1,264 @@
+import Foundation
+import NIOCore
+
+/// Runs one fetch: list, check keys, download in parallel with retries, verify, rename into place
+/// (spec/storage.md §7.4–§7.9). The backend and the log sink are injected; nothing here is global.
+public struct Fetcher: Sendable {
+    public var backend: any StorageBackend
+    public var destination: String
+    public var options: FetchOptions
+    public var temporaries: TemporaryFiles
+    /// Receives progress lines (`-v`); the CLI decides where they go.
+    public var log: @Sendable (String) -> Void
+
+    public init(
+        backend: any StorageBackend, destination: String, options: FetchOptions = FetchOptions(),
+        temporaries: TemporaryFiles = TemporaryFiles(), log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.backend = backend
+        self.destination = destination
+        self.options = options
+        self.temporaries = temporaries
+        self.log = log
+    }
+
+    /// A file ready to transfer: the object, where it goes, its checked path segments.
+    struct Job: Sendable {
+        var object: RemoteObject
+        var relativePath: String
+        var segments: [String]
+    }
+
+    public func run(sourceDescription: String) async -> FetchReport {
+        var report = FetchReport()
+        do {
+            let listing = try await withLowLevelRetries("listing") { try await backend.list() }
+            var jobs: [Job] = []
+            for object in listing.objects.sorted(by: { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }) {
+                do {
+                    jobs.append(Job(object: object, relativePath: object.relativePath, segments: try KeySafety.check(object.relativePath)))
+                } catch {
+                    let message = "unsafe object key '\(Redaction.escapeNonPrintables(object.key))': \(error.reason)"
+                    if options.skipUnsafeKeys {
+                        report.warnings.append(message + "; skipped")
+                    } else {
+                        throw FetchFailure(.unsafeKey, "unsafe-object-key", message, fix: "rename the object, or pass --skip-unsafe-keys to skip such keys")
+                    }
+                }
+            }
+            let collisions = KeySafety.collisions(jobs.map(\.relativePath))
+            if let first = collisions.first {
+                throw FetchFailure(.unsafeKey, "unsafe-object-key", "object key '\(Redaction.escapeNonPrintables(first))' is both a file and a directory (or repeated) in the source")
+            }
+            if jobs.isEmpty, !options.allowEmpty {
+                throw FetchFailure(.sourceNotFound, "source-empty", "no objects found under \(Redaction.quoted(sourceDescription))",
+                    fix: "check the bucket and prefix; pass --allow-empty to accept an empty source as rclone does")
+            }
+            let destination = try Destination(preparing: self.destination)
+            let stale = destination.removeStaleTemporaries()
+            if stale > 0 { report.warnings.append("removed \(stale) stale temporary file\(stale == 1 ? "" : "s") from an earlier attempt") }
+            if !options.noSpaceCheck, let free = destination.freeBytes() {
+                let needed = jobs.reduce(Int64(0)) { $0 + ($1.object.size ?? 0) }
+                if needed > free {
+                    throw FetchFailure(.destination, "destination-no-space",
+                        "the source holds \(needed) bytes but only \(free) bytes are free in \(destination.root)",
+                        fix: "give the init container a bigger volume, or pass --no-space-check")
+                }
+            }
+            try await transferAll(jobs, into: destination, report: &report)
+        } catch let failure as FetchFailure {
+            report.failures.append(scrubbed(failure))
+        } catch {
+            report.failures.append(scrubbed(FetchFailure(.other, "fetch-failed", "\(error)")))
+        }
+        return report
+    }
+
+    /// Passes over the files; each pass retries only those that failed with a retryable error (§7.7 "High-level").
+    private func transferAll(_ jobs: [Job], into destination: Destination, report: inout FetchReport) async throws {
+        var pending = jobs
+        var touchedDirectories = Set<String>()
+        var pass = 0
+        var lastFailures: [FetchFailure] = []
+        while !pending.isEmpty {
+            pass += 1
+            if pass > 1, options.retriesSleep > 0 { try await Task.sleep(nanoseconds: UInt64(options.retriesSleep * 1e9)) }
+            let results = await transferPass(pending, into: destination)
+            var retry: [Job] = []
+            lastFailures = []
+            for (job, result) in results {
+                switch result {
+                case .success(let outcome):
+                    report.outcomes.append(outcome)
+                    touchedDirectories.insert(((destination.root as NSString).appendingPathComponent(job.relativePath) as NSString).deletingLastPathComponent)
+                    log("\(outcome.action == .written ? "fetched" : "unchanged") \(job.relativePath) (\(outcome.size) bytes\(outcome.verification.map { ", \($0.rawValue)" } ?? ""))")
+                case .failure(let failure):
+                    if failure.isRetryable { retry.append(job) }
+                    lastFailures.append(failure)
+                }
+            }
+            if lastFailures.contains(where: { !$0.isRetryable }) || retry.isEmpty || pass >= max(1, options.retries) {
+                report.failures += lastFailures.map(scrubbed)
+                break
+            }
+            log("retrying \(retry.count) file\(retry.count == 1 ? "" : "s") (pass \(pass + 1) of \(options.retries))")
+            pending = retry
+        }
+        Destination.syncDirectories(touchedDirectories)
+        report.outcomes.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+    }
+
+    /// At most `transfers` files in flight at once.
+    private func transferPass(_ jobs: [Job], into destination: Destination) async -> [(Job, Result<FileOutcome, FetchFailure>)] {
+        await withTaskGroup(of: (Int, Result<FileOutcome, FetchFailure>).self) { group in
+            var results: [(Int, Result<FileOutcome, FetchFailure>)] = []
+            var next = 0
+            func startNext() {
+                guard next < jobs.count else { return }
+                let index = next
+                let job = jobs[index]
+                next += 1
+                group.addTask {
+                    do {
+                        return (index, .success(try await transfer(job, into: destination)))
+                    } catch let failure as FetchFailure {
+                        return (index, .failure(failure))
+                    } catch is CancellationError {
+                        return (index, .failure(FetchFailure(.interrupted, "interrupted", "interrupted")))
+                    } catch {
+                        return (index, .failure(FetchFailure(.transient, "transfer-failed", "\(job.relativePath): \(error)", retryable: true)))
+                    }
+                }
+            }
+            for _ in 0..<max(1, options.transfers) { startNext() }
+            while let result = await group.next() {
+                results.append(result)
+                startNext()
+            }
+            return results.sorted { $0.0 < $1.0 }.map { (jobs[$0.0], $0.1) }
+        }
+    }
+
+    /// One file: skip if identical (§3.2), else stream to a temporary, verify (§7.8), rename (§7.5).
+    func transfer(_ job: Job, into destination: Destination) async throws -> FileOutcome {
+        let finalPath = try destination.prepareParents(of: job.segments)
+        let object = job.object
+        if let existing = Destination.existingFile(finalPath), !options.ignoreTimes {
+            let sameSize = object.size == nil || object.size == existing.size
+            let sameTime = object.modified.map { abs($0.timeIntervalSince(existing.modified)) <= 1 } ?? false
+            if options.ignoreExisting || (sameSize && (options.sizeOnly || sameTime)) {
+                return FileOutcome(relativePath: job.relativePath, size: existing.size, verification: nil, action: .skipped)
+            }
+        }
+        var file = try AtomicFile(finalPath: finalPath, expectedSize: object.size, registry: temporaries)
+        do {
+            let (digests, responseHashes, streamLength) = try await download(object, into: &file)
+            let verification = try verify(job, digests: digests, responseHashes: responseHashes, streamLength: streamLength)
+            try file.commit(modified: object.modified)
+            return FileOutcome(relativePath: job.relativePath, size: digests.byteCount, verification: verification, action: .written)
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
+    /// Streams the object into `file`, resuming a broken stream at the byte reached (§7.7), hashing as it goes.
+    private func download(_ object: RemoteObject, into file: inout AtomicFile) async throws
+        -> (StreamingDigests, ObjectHashes, Int64?)
+    {
+        var digests = StreamingDigests()
+        var responseHashes = ObjectHashes()
+        var totalLength: Int64?
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                let stream = try await backend.open(object, from: digests.byteCount)
+                if digests.byteCount == 0 {
+                    responseHashes = stream.hashes
+                    totalLength = stream.length
+                }
+                try await stream.body.forEachChunk { buffer in
+                    try buffer.withUnsafeReadableBytes { bytes in
+                        try file.write(bytes)
+                        digests.update(bytes)
+                    }
+                }
+                return (digests, responseHashes, totalLength)
+            } catch let failure as FetchFailure where !failure.isRetryable {
+                throw failure
+            } catch {
+                if Task.isCancelled { throw CancellationError() }
+                guard attempt < max(1, options.lowLevelRetries) else {
+                    if let failure = error as? FetchFailure { throw failure }
+                    throw FetchFailure(.transient, "transfer-failed",
+                        "\(Redaction.escapeNonPrintables(object.relativePath)): \(error) (after \(attempt) attempts)", retryable: true)
+                }
+                log("retrying \(object.relativePath) from byte \(digests.byteCount) after: \(error)")
+                try await Task.sleep(nanoseconds: UInt64(Backoff.delay(attempt: attempt, base: options.backoffBase) * 1e9))
+            }
+        }
+    }
+
+    /// Size first, then the strongest hash the source published (§7.8). A mismatch is retryable (exit 10 at the end).
+    private func verify(_ job: Job, digests: StreamingDigests, responseHashes: ObjectHashes, streamLength: Int64?) throws(FetchFailure)
+        -> Verification
+    {
+        let name = Redaction.escapeNonPrintables(job.relativePath)
+        if let expected = job.object.size ?? streamLength, expected != digests.byteCount {
+            throw FetchFailure(.integrity, "integrity-check", "integrity check failed for \(name): expected \(expected) bytes, got \(digests.byteCount)", retryable: true)
+        }
+        if let expected = responseHashes.md5 ?? job.object.hashes.md5 {
+            let got = Array(digests.md5.finalize())
+            guard got == expected else {
+                throw FetchFailure(.integrity, "integrity-check",
+                    "integrity check failed for \(name): expected md5 \(ObjectHashes.hex(expected)), got \(ObjectHashes.hex(got))", retryable: true)
+            }
+            return .md5
+        }
+        if let expected = responseHashes.crc32c ?? job.object.hashes.crc32c {
+            let got = digests.crc32c.value
+            guard got == expected else {
+                throw FetchFailure(.integrity, "integrity-check",
+                    "integrity check failed for \(name): expected crc32c \(String(format: "%08x", expected)), got \(String(format: "%08x", got))", retryable: true)
+            }
+            return .crc32c
+        }
+        return (job.object.size ?? streamLength) != nil ? .size : .none
+    }
+
+    /// Retries a request-level operation on transient errors (§7.7), up to `--low-level-retries` attempts.
+    func withLowLevelRetries<T: Sendable>(_ what: String, _ operation: () async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await operation()
+            } catch let failure as FetchFailure where !failure.isRetryable {
+                throw failure
+            } catch {
+                if Task.isCancelled { throw CancellationError() }
+                guard attempt < max(1, options.lowLevelRetries) else {
+                    if let failure = error as? FetchFailure { throw failure }
+                    throw FetchFailure(.transient, "request-failed", "\(what) failed after \(attempt) attempts: \(error)", retryable: true)
+                }
+                log("retrying \(what) after: \(error)")
+                try await Task.sleep(nanoseconds: UInt64(Backoff.delay(attempt: attempt, base: options.backoffBase) * 1e9))
+            }
+        }
+    }
+
+    private func scrubbed(_ failure: FetchFailure) -> FetchFailure {
+        var failure = failure
+        failure.diagnostic.message = Redaction.scrub(failure.diagnostic.message, secrets: backend.secretsForRedaction)
+        return failure
+    }
+}
+
+/// Exponential backoff with full jitter: base 200 ms, factor 2, cap 20 s (spec/storage.md §7.7).
+enum Backoff {
+    static func delay(attempt: Int, base: Double, cap: Double = 20) -> Double {
+        let ceiling = min(cap, base * pow(2, Double(max(0, attempt - 1))))
+        return Double.random(in: 0...ceiling)
+    }
+}

@@ -1,0 +1,106 @@
+import Crypto
+import Foundation
+import Testing
+@testable import SDCStorage
+
+/// `sdc fetch` from local paths, file:// and pvc:// into DEST: tree copy, atomicity, DEST rules (§7.4, §7.5).
+struct LocalFetchTests {
+    func fetch(_ uri: String, to dest: String, env: [String: String] = [:], pvcRoot: String = "/mnt/pvc",
+               configure: (inout FetchOptions) -> Void = { _ in }) async -> FetchOutcome {
+        var request = FetchRequest(uri: uri, destination: dest, environment: env)
+        request.pvcRoot = pvcRoot
+        configure(&request.options)
+        return await FetchSession.run(request, temporaries: TemporaryFiles())
+    }
+
+    @Test func copiesTheTreeIncludingEmptyFilesAndSkipsSymlinks() async throws {
+        let scratch = try makeScratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let source = scratch + "/src"
+        try writeFile(source + "/model.bin", "weights")
+        try writeFile(source + "/sub/dir/config.json", "{}")
+        try writeFile(source + "/empty", "")
+        try writeFile(scratch + "/outside", "secret")
+        try FileManager.default.createSymbolicLink(atPath: source + "/link", withDestinationPath: scratch + "/outside")
+        let dest = scratch + "/out/models"
+
+        let outcome = await fetch(source, to: dest)
+        #expect(outcome.exitCode == .success)
+        #expect(listTree(dest) == ["empty", "model.bin", "sub/dir/config.json"])
+        #expect(readFile(dest + "/model.bin") == "weights")
+        #expect(outcome.report.outcomes.filter { $0.action == .written }.count == 3)
+
+        // A second run finds identical files (size and mtime) and writes nothing.
+        let again = await fetch("file://" + source, to: dest)
+        #expect(again.exitCode == .success)
+        #expect(again.report.outcomes.allSatisfy { $0.action == .skipped })
+    }
+
+    @Test func singleFileLandsUnderItsLeafName() async throws {
+        let scratch = try makeScratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try writeFile(scratch + "/src/model.joblib", "abc")
+        let outcome = await fetch(scratch + "/src/model.joblib", to: scratch + "/dest")
+        #expect(outcome.exitCode == .success)
+        #expect(listTree(scratch + "/dest") == ["model.joblib"])
+    }
+
+    @Test func pvcURIsMapUnderThePVCRoot() async throws {
+        let scratch = try makeScratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try writeFile(scratch + "/pvc/models/iris/model.pkl", "iris")
+        let outcome = await fetch("pvc://my-claim/models/iris", to: scratch + "/dest", pvcRoot: scratch + "/pvc")
+        #expect(outcome.exitCode == .success)
+        #expect(readFile(scratch + "/dest/model.pkl") == "iris")
+
+        let missing = await fetch("pvc://my-claim/models/nope", to: scratch + "/dest2", pvcRoot: scratch + "/pvc")
+        #expect(missing.exitCode == .sourceNotFound)
+        #expect(missing.report.failures.first?.diagnostic.message.contains("claim 'my-claim'") == true)
+    }
+
+    @Test func emptySourceIsExit3UnlessAllowed() async throws {
+        let scratch = try makeScratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try FileManager.default.createDirectory(atPath: scratch + "/empty", withIntermediateDirectories: true)
+        #expect(await fetch(scratch + "/empty", to: scratch + "/d").exitCode == .sourceNotFound)
+        #expect(await fetch(scratch + "/empty", to: scratch + "/d") { $0.allowEmpty = true }.exitCode == .success)
+    }
+
+    @Test func destinationThatIsAFileIsExit12() async throws {
+        let scratch = try makeScratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try writeFile(scratch + "/src/a", "a")
+        try writeFile(scratch + "/dest", "not a directory")
+        #expect(await fetch(scratch + "/src", to: scratch + "/dest").exitCode == .destination)
+    }
+
+    @Test func neverWritesThroughASymlinkInsideDest() async throws {
+        let scratch = try makeScratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try writeFile(scratch + "/src/sub/a", "a")
+        try FileManager.default.createDirectory(atPath: scratch + "/dest", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: scratch + "/elsewhere", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: scratch + "/dest/sub", withDestinationPath: scratch + "/elsewhere")
+        let outcome = await fetch(scratch + "/src", to: scratch + "/dest")
+        #expect(outcome.exitCode == .destination)
+        #expect(listTree(scratch + "/elsewhere").isEmpty)
+    }
+
+    @Test func staleTemporariesFromAKilledAttemptAreRemoved() async throws {
+        let scratch = try makeScratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try writeFile(scratch + "/src/a", "a")
+        try writeFile(scratch + "/dest/.a.abcd1234.sdc-partial", "half")
+        try writeFile(scratch + "/dest/.keep.sdc-partial", "not ours: wrong pattern")
+        let outcome = await fetch(scratch + "/src", to: scratch + "/dest")
+        #expect(outcome.exitCode == .success)
+        #expect(listTree(scratch + "/dest") == [".keep.sdc-partial", "a"])
+    }
+
+    @Test func destinationInsideTheSourceIsRefused() async throws {
+        let scratch = try makeScratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try writeFile(scratch + "/src/a", "a")
+        #expect(await fetch(scratch + "/src", to: scratch + "/src/out").exitCode == .usageOrConfig)
+    }
+}
