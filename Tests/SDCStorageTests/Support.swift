@@ -89,3 +89,34 @@ struct ScriptedBackend: StorageBackend {
             })
     }
 }
+
+/// The Fixtures directory beside these tests.
+let fixturesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+
+/// Starts a Python stand-in server from Fixtures; it prints its kernel-chosen port on its first line.
+/// Its stdin is a pipe from this process, so it exits on its own if the tests die.
+func startFixtureServer(_ script: String, arguments: [String]) throws -> (Process, Int) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", script] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = Pipe()
+    try process.run()
+    var line = Data()
+    while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+        line.append(byte)
+    }
+    guard let port = Int(String(decoding: line, as: UTF8.self)) else {
+        stopFixtureServer(process)
+        throw CancellationError()
+    }
+    return (process, port)
+}
+
+/// SIGKILL: the test runner may leave SIGTERM blocked in children.
+func stopFixtureServer(_ process: Process) {
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+}
