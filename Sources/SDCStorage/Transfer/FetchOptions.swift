@@ -28,6 +28,8 @@ public struct FetchOptions: Sendable {
 public enum Verification: String, Sendable, Codable, CaseIterable {
     case md5
     case crc32c
+    /// ZIP members: CRC-32 from the archive's central directory.
+    case crc32
     case size = "size-only"
     /// Only a clean end of body was seen (direct HTTP without Content-Length).
     case none

@@ -66,12 +66,27 @@ public struct Fetcher: Sendable {
                 }
             }
             try await transferAll(jobs, into: destination, report: &report)
+            if options.extract, report.failures.isEmpty {
+                try extractSingleArchive(into: destination, report: &report)
+            }
         } catch let failure as FetchFailure {
             report.failures.append(scrubbed(failure))
         } catch {
             report.failures.append(scrubbed(FetchFailure(.other, "fetch-failed", "\(error)")))
         }
         return report
+    }
+
+    /// KServe's rule (§7.10): exactly one file fetched and it is an archive → unpack it into DEST, delete it.
+    private func extractSingleArchive(into destination: Destination, report: inout FetchReport) throws(FetchFailure) {
+        guard report.outcomes.count == 1, let archive = report.outcomes.first,
+            let kind = ArchiveExtractor.kind(forName: archive.relativePath)
+        else { return }
+        let path = (destination.root as NSString).appendingPathComponent(archive.relativePath)
+        let members = try ArchiveExtractor(destination: destination, temporaries: temporaries).extract(path, kind: kind)
+        unlink(path)
+        log("extracted \(members.count) file\(members.count == 1 ? "" : "s") from \(archive.relativePath)")
+        report.outcomes = members.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
     }
 
     /// Passes over the files; each pass retries only those that failed with a retryable error (§7.7 "High-level").
