@@ -192,6 +192,8 @@ public struct Fetcher: Sendable {
                 if digests.byteCount == 0 {
                     responseHashes = stream.hashes
                     totalLength = stream.length
+                    digests.choose(for: ObjectHashes(
+                        md5: stream.hashes.md5 ?? object.hashes.md5, crc32c: stream.hashes.crc32c ?? object.hashes.crc32c))
                 }
                 try await stream.body.forEachChunk { buffer in
                     try buffer.withUnsafeReadableBytes { bytes in
@@ -223,16 +225,16 @@ public struct Fetcher: Sendable {
         if let expected = job.object.size ?? streamLength, expected != digests.byteCount {
             throw FetchFailure(.integrity, "integrity-check", "integrity check failed for \(name): expected \(expected) bytes, got \(digests.byteCount)", retryable: true)
         }
-        if let expected = responseHashes.md5 ?? job.object.hashes.md5 {
-            let got = Array(digests.md5.finalize())
+        if let expected = responseHashes.md5 ?? job.object.hashes.md5, let md5 = digests.md5 {
+            let got = Array(md5.finalize())
             guard got == expected else {
                 throw FetchFailure(.integrity, "integrity-check",
                     "integrity check failed for \(name): expected md5 \(ObjectHashes.hex(expected)), got \(ObjectHashes.hex(got))", retryable: true)
             }
             return .md5
         }
-        if let expected = responseHashes.crc32c ?? job.object.hashes.crc32c {
-            let got = digests.crc32c.value
+        if let expected = responseHashes.crc32c ?? job.object.hashes.crc32c, let crc = digests.crc32c {
+            let got = crc.value
             guard got == expected else {
                 throw FetchFailure(.integrity, "integrity-check",
                     "integrity check failed for \(name): expected crc32c \(String(format: "%08x", expected)), got \(String(format: "%08x", got))", retryable: true)
