@@ -82,6 +82,15 @@ struct FetchCommand: AsyncParsableCommand {
     @Flag(name: [.customShort("L"), .long], help: "Follow symlinks in local sources (env RCLONE_COPY_LINKS).")
     var copyLinks = false
 
+    @Option(help: ArgumentHelp("Fetch only paths matching this glob (repeatable; env STORAGE_ALLOW_PATTERNS).", valueName: "glob"))
+    var include: [String] = []
+
+    @Option(help: ArgumentHelp("Skip paths matching this glob (repeatable; env STORAGE_IGNORE_PATTERNS).", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Option(help: ArgumentHelp("Also print a JSON summary on stdout: json.", valueName: "format"))
+    var output: String?
+
     @Flag(help: "Extract a single fetched .tar, .tar.gz, .tgz or .zip into the destination (env SDC_EXTRACT=1).")
     var extract = false
 
@@ -114,8 +123,12 @@ struct FetchCommand: AsyncParsableCommand {
         }
         signals.cancel()
         Terminal.report(outcome.warnings + outcome.report.failures.map(\.diagnostic), options: diagnostics)
+        let seconds = Date().timeIntervalSince(started)
         if outcome.exitCode == .success, !diagnostics.quiet {
-            Terminal.writeStderr(outcome.report.summary(seconds: Date().timeIntervalSince(started)) + "\n")
+            Terminal.writeStderr(outcome.report.summary(seconds: seconds) + "\n")
+        }
+        if output == "json" {
+            Terminal.writeStdout(outcome.report.json(source: uri, destination: destination, seconds: seconds) + "\n")
         }
         if let first = outcome.report.failures.first {
             writeTerminationMessage(first.diagnostic.message)
@@ -142,6 +155,10 @@ struct FetchCommand: AsyncParsableCommand {
         options.sizeOnly = sizeOnly
         options.noSpaceCheck = noSpaceCheck
         options.extract = extract || env["SDC_EXTRACT"] == "1"
+        options.filter = PathFilter(
+            include: include + PathFilter.patterns(fromEnvironment: env["STORAGE_ALLOW_PATTERNS"]),
+            exclude: exclude + PathFilter.patterns(fromEnvironment: env["STORAGE_IGNORE_PATTERNS"]))
+        if let output, output != "json" { throw FetchFailure.config("usage", "--output takes json") }
         guard options.transfers >= 1 else { throw FetchFailure.config("usage", "--transfers must be at least 1") }
         request.options = options
         request.transport.connectTimeout = try Self.duration(contimeout ?? env["RCLONE_CONTIMEOUT"], name: "--contimeout") ?? 60

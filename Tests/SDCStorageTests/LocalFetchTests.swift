@@ -104,3 +104,31 @@ struct LocalFetchTests {
         #expect(await fetch(scratch + "/src", to: scratch + "/src/out").exitCode == .usageOrConfig)
     }
 }
+
+/// Filters and the JSON summary (spec/storage.md §7.4, §7.11).
+struct FilterAndReportTests {
+    @Test func includeExcludeAndKServePatternVariables() async throws {
+        let scratch = try makeScratchDirectory("filter")
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        for name in ["model.bin", "model.onnx", "README.md", "sub/extra.bin"] { try writeFile(scratch + "/src/" + name, name) }
+        var request = FetchRequest(uri: scratch + "/src", destination: scratch + "/dest", environment: [:])
+        request.options.filter = PathFilter(include: ["*.bin", "*.onnx"], exclude: PathFilter.patterns(fromEnvironment: #"["sub/*"]"#))
+        let outcome = await FetchSession.run(request, temporaries: TemporaryFiles())
+        #expect(outcome.exitCode == .success)
+        #expect(listTree(scratch + "/dest") == ["model.bin", "model.onnx"])
+        #expect(PathFilter.patterns(fromEnvironment: "*.md, *.txt") == ["*.md", "*.txt"])
+
+        request.options.filter = PathFilter(include: ["*.nothing"])
+        request.destination = scratch + "/none"
+        let empty = await FetchSession.run(request, temporaries: TemporaryFiles())
+        #expect(empty.exitCode == .sourceNotFound)
+        #expect(empty.report.failures.first?.diagnostic.message.contains("excluded by filters") == true)
+    }
+
+    @Test func jsonSummaryHasStableKeysAndRedactedSource() throws {
+        var report = FetchReport()
+        report.outcomes = [FileOutcome(relativePath: "a", size: 3, verification: .md5, action: .written)]
+        let json = report.json(source: "https://u:pw@h/m?sig=s", destination: "/mnt/models", seconds: 1.23456)
+        #expect(json.hasPrefix(#"{"destination":"/mnt/models","errors":[],"exitCode":0,"files":[{"action":"written","path":"a","size":3,"verification":"md5"}],"seconds":1.235,"source":"https://REDACTED@h/m?sig=REDACTED","#))
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Global options of `sdc fetch` (spec/storage.md §7.4–§7.7), with rclone's defaults.
 public struct FetchOptions: Sendable {
     /// `--transfers`: files downloading at once.
@@ -18,6 +20,8 @@ public struct FetchOptions: Sendable {
     public var noSpaceCheck = false
     /// `--extract`: unpack a single fetched archive (§7.10).
     public var extract = false
+    /// `--include`/`--exclude` and the KServe pattern variables.
+    public var filter = PathFilter()
     /// Backoff base for retries, seconds (§7.7: 200 ms). Tests lower it.
     public var backoffBase: Double = 0.2
 
@@ -77,5 +81,42 @@ public struct FetchReport: Sendable {
             unit += 1
         }
         return unit == 0 ? "\(n) B" : String(format: "%.1f", value) + " " + units[unit]
+    }
+}
+
+extension FetchReport {
+    /// `--output json` (§7.11): one object, keys sorted so the output is stable.
+    public func json(source: String, destination: String, seconds: Double) -> String {
+        struct File: Encodable {
+            var path: String
+            var size: Int64
+            var verification: String?
+            var action: String
+        }
+        struct Totals: Encodable {
+            var files: Int
+            var written: Int
+            var skipped: Int
+            var bytes: Int64
+        }
+        struct Document: Encodable {
+            var source: String
+            var destination: String
+            var files: [File]
+            var totals: Totals
+            var seconds: Double
+            var exitCode: Int32
+            var errors: [String]
+        }
+        let written = outcomes.filter { $0.action == .written }
+        let document = Document(
+            source: Redaction.url(source), destination: destination,
+            files: outcomes.map { File(path: $0.relativePath, size: $0.size, verification: $0.verification?.rawValue, action: $0.action.rawValue) },
+            totals: Totals(files: outcomes.count, written: written.count, skipped: outcomes.count - written.count,
+                           bytes: written.reduce(0) { $0 + $1.size }),
+            seconds: (seconds * 1000).rounded() / 1000, exitCode: exitCode.rawValue, errors: failures.map(\.diagnostic.message))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }

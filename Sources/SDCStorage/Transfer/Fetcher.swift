@@ -34,7 +34,12 @@ public struct Fetcher: Sendable {
         do {
             let listing = try await withLowLevelRetries("listing") { try await backend.list() }
             var jobs: [Job] = []
+            var filtered = 0
             for object in listing.objects.sorted(by: { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }) {
+                if !options.filter.keeps(object.relativePath) {
+                    filtered += 1
+                    continue
+                }
                 do {
                     jobs.append(Job(object: object, relativePath: object.relativePath, segments: try KeySafety.check(object.relativePath)))
                 } catch {
@@ -51,7 +56,8 @@ public struct Fetcher: Sendable {
                 throw FetchFailure(.unsafeKey, "unsafe-object-key", "object key '\(Redaction.escapeNonPrintables(first))' is both a file and a directory (or repeated) in the source")
             }
             if jobs.isEmpty, !options.allowEmpty {
-                throw FetchFailure(.sourceNotFound, "source-empty", "no objects found under \(Redaction.quoted(sourceDescription))",
+                throw FetchFailure(.sourceNotFound, "source-empty",
+                    "no objects found under \(Redaction.quoted(sourceDescription))" + (filtered > 0 ? " (\(filtered) excluded by filters)" : ""),
                     fix: "check the bucket and prefix; pass --allow-empty to accept an empty source as rclone does")
             }
             let destination = try Destination(preparing: self.destination)
