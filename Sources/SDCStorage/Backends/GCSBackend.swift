@@ -77,7 +77,7 @@ public struct GCSBackend: StorageBackend {
                 let resource = try JSONDecoder().decode(ObjectResource.self, from: Data(body))
                 return .singleObject(object(from: resource, relativePath: location.leaf))
             }
-            if response.status != 404 { throw failure(status: response.status, body: body, what: "checking object '\(location.directory)'", isListing: true) }
+            if response.status != 404 { throw failure(status: response.status, body: body, what: "checking object '\(location.directory)'", isListing: true).withRetryAfter(from: response) }
         }
         let prefix = location.listPrefix
         var objects: [RemoteObject] = []
@@ -88,7 +88,7 @@ public struct GCSBackend: StorageBackend {
             let response = try await send(bucketURL, query: query)
             let body = try await response.body.collect()
             guard response.status == 200 else {
-                throw failure(status: response.status, body: body, what: "listing bucket '\(location.bucket)'", isListing: true)
+                throw failure(status: response.status, body: body, what: "listing bucket '\(location.bucket)'", isListing: true).withRetryAfter(from: response)
             }
             let page = try JSONDecoder().decode(ListResponse.self, from: Data(body))
             for item in page.items ?? [] {
@@ -128,7 +128,7 @@ public struct GCSBackend: StorageBackend {
         let response = try await send(url, query: query, headers: headers)
         guard response.status == 200 || response.status == 206 else {
             let body = (try? await response.body.collect(upTo: 64 << 10)) ?? []
-            throw failure(status: response.status, body: body, what: "downloading '\(object.key)'", isListing: false)
+            throw failure(status: response.status, body: body, what: "downloading '\(object.key)'", isListing: false).withRetryAfter(from: response)
         }
         return ObjectStream(length: response.header("Content-Length").flatMap { Int64($0) }, body: response.body)
     }

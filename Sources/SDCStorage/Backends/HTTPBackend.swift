@@ -115,7 +115,7 @@ public struct HTTPBackend: StorageBackend {
         case 404:
             return .directory(URL(string: url.absoluteString + "/")!)
         default:
-            throw failure(status: response.status, url: url, what: "checking")
+            throw failure(status: response.status, url: url, what: "checking").withRetryAfter(from: response)
         }
     }
 
@@ -127,7 +127,7 @@ public struct HTTPBackend: StorageBackend {
             if response.status == 404 {
                 throw FetchFailure(.sourceNotFound, "source-not-found", "directory \(Redaction.quoted(directory.absoluteString)) not found (HTTP 404)")
             }
-            throw failure(status: response.status, url: directory, what: "listing")
+            throw failure(status: response.status, url: directory, what: "listing").withRetryAfter(from: response)
         }
         let page = String(decoding: try await response.body.collect(upTo: 32 << 20), as: UTF8.self)
         for entry in Self.entries(inIndex: page, of: directory) {
@@ -202,7 +202,7 @@ public struct HTTPBackend: StorageBackend {
             if response.status == 404 {
                 throw FetchFailure(.objectNotFound, "object-not-found", "\(Redaction.quoted(url.absoluteString)) not found (HTTP 404)")
             }
-            throw failure(status: response.status, url: url, what: "downloading")
+            throw failure(status: response.status, url: url, what: "downloading").withRetryAfter(from: response)
         }
         // Content-Encoding other than identity would mean bytes we did not ask for: we sent identity (§7.8).
         return ObjectStream(length: response.header("Content-Length").flatMap { Int64($0) }, body: response.body)

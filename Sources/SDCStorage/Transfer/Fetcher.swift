@@ -218,7 +218,7 @@ public struct Fetcher: Sendable {
                         "\(Redaction.escapeNonPrintables(object.relativePath)): \(error) (after \(attempt) attempts)", retryable: true)
                 }
                 log("retrying \(object.relativePath) from byte \(digests.byteCount) after: \(error)")
-                try await Task.sleep(nanoseconds: UInt64(Backoff.delay(attempt: attempt, base: options.backoffBase) * 1e9))
+                try await Task.sleep(nanoseconds: UInt64(try Backoff.delay(attempt: attempt, base: options.backoffBase, after: error) * 1e9))
             }
         }
     }
@@ -266,7 +266,7 @@ public struct Fetcher: Sendable {
                     throw FetchFailure(.transient, "request-failed", "\(what) failed after \(attempt) attempts: \(error)", retryable: true)
                 }
                 log("retrying \(what) after: \(error)")
-                try await Task.sleep(nanoseconds: UInt64(Backoff.delay(attempt: attempt, base: options.backoffBase) * 1e9))
+                try await Task.sleep(nanoseconds: UInt64(try Backoff.delay(attempt: attempt, base: options.backoffBase, after: error) * 1e9))
             }
         }
     }
@@ -279,9 +279,17 @@ public struct Fetcher: Sendable {
 }
 
 /// Exponential backoff with full jitter: base 200 ms, factor 2, cap 20 s (spec/storage.md §7.7).
+/// A server's `Retry-After` wins when it is longer, up to 5 minutes; beyond that the error is reported instead.
 enum Backoff {
     static func delay(attempt: Int, base: Double, cap: Double = 20) -> Double {
         let ceiling = min(cap, base * pow(2, Double(max(0, attempt - 1))))
         return Double.random(in: 0...ceiling)
+    }
+
+    static func delay(attempt: Int, base: Double, after error: any Error) throws -> Double {
+        let backoff = delay(attempt: attempt, base: base)
+        guard let failure = error as? FetchFailure, let requested = failure.retryAfter else { return backoff }
+        if requested > 300 { throw failure }
+        return max(backoff, requested)
     }
 }
