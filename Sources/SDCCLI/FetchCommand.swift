@@ -100,8 +100,8 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also write the exit reason here (default /dev/termination-log when writable).", valueName: "file"))
     var terminationLog: String?
 
-    @Flag(name: .shortAndLong, help: "One line per file (env RCLONE_VERBOSE=1).")
-    var verbose = false
+    @Flag(name: .shortAndLong, help: "-v: one line per file; -vv: also one per request (env RCLONE_VERBOSE=1|2).")
+    var verbose: Int
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
@@ -116,7 +116,8 @@ struct FetchCommand: AsyncParsableCommand {
         }
         let temporaries = TemporaryFiles()
         let signals = SignalCleanup(temporaries: temporaries)
-        let verboseLog = verbose || ["1", "2"].contains(environment["RCLONE_VERBOSE"] ?? "")
+        let level = max(verbose, Int(environment["RCLONE_VERBOSE"] ?? "") ?? 0)
+        let verboseLog = level >= 1
         let started = Date()
         let outcome = await FetchSession.run(request, temporaries: temporaries) { line in
             if verboseLog { Terminal.writeStderr(Redaction.url(line) + "\n") }
@@ -143,6 +144,7 @@ struct FetchCommand: AsyncParsableCommand {
         request.strict = strict || env["SDC_STRICT"] == "1"
         request.pvcRoot = pvcRoot ?? env["SDC_PVC_ROOT"] ?? "/mnt/pvc"
         request.copyLinks = copyLinks
+        request.logRequests = max(verbose, Int(env["RCLONE_VERBOSE"] ?? "") ?? 0) >= 2
         var options = FetchOptions()
         options.transfers = try transfers ?? Self.int(env, "RCLONE_TRANSFERS") ?? 4
         options.lowLevelRetries = try lowLevelRetries ?? Self.int(env, "RCLONE_LOW_LEVEL_RETRIES") ?? 10

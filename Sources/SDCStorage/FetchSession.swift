@@ -13,6 +13,8 @@ public struct FetchRequest: Sendable {
     public var copyLinks = false
     public var options = FetchOptions()
     public var transport = AsyncHTTPClientTransport.Settings()
+    /// `-vv`: log every request (method, redacted URL, status).
+    public var logRequests = false
 
     public init(uri: String, destination: String, environment: [String: String]) {
         self.uri = uri
@@ -57,8 +59,9 @@ public enum FetchSession {
                     throw FetchFailure.config("tls-configuration", "cannot set up TLS: \(error)")
                 }
             }
+            let logged: any HTTPTransport = request.logRequests ? LoggingTransport(transport, log: log) : transport
             let factory = BackendFactory(
-                environment: request.environment, transport: transport, destination: request.destination,
+                environment: request.environment, transport: logged, destination: request.destination,
                 copyLinks: request.copyLinks, log: log)
             let made = try await factory.backend(for: resolution.source)
             outcome.warnings += made.warnings
