@@ -41,7 +41,9 @@ struct RetryTests {
         let (outcome, log, bytes) = try await fetchFromFlaky(mode: "cut", failures: 1)
         #expect(outcome.exitCode == .success, "\(outcome.report.failures.map(\.diagnostic.message))")
         #expect(log.first == "0 -")
-        #expect(log.last == "206 bytes=150000-")
+        // Resumed from the byte reached (how many arrived before the cut depends on socket buffers).
+        let resumedAt = log.last.flatMap { $0.hasPrefix("206 bytes=") ? Int($0.dropFirst(10).dropLast()) : nil }
+        #expect(resumedAt.map { $0 > 0 && $0 <= 150_000 } == true, "\(log)")
         #expect(bytes == expected)
     }
 
