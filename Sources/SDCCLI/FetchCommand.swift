@@ -40,6 +40,15 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: "Accepted for rclone compatibility (env RCLONE_CHECKERS).")
     var checkers: Int?
 
+    @Option(help: "Ranged GETs at once per large file; 1 disables (env RCLONE_MULTI_THREAD_STREAMS).")
+    var multiThreadStreams: Int?
+
+    @Option(help: "Files at least this big use ranged GETs, e.g. 250Mi (env RCLONE_MULTI_THREAD_CUTOFF).")
+    var multiThreadCutoff: String?
+
+    @Option(help: "Unit of work for ranged GETs, e.g. 64Mi (env RCLONE_MULTI_THREAD_CHUNK_SIZE).")
+    var multiThreadChunkSize: String?
+
     @Option(help: "Attempts per request (env RCLONE_LOW_LEVEL_RETRIES).")
     var lowLevelRetries: Int?
 
@@ -150,6 +159,9 @@ struct FetchCommand: AsyncParsableCommand {
         options.lowLevelRetries = try lowLevelRetries ?? Self.int(env, "RCLONE_LOW_LEVEL_RETRIES") ?? 10
         options.retries = try retries ?? Self.int(env, "RCLONE_RETRIES") ?? 3
         options.retriesSleep = try Self.duration(retriesSleep ?? env["RCLONE_RETRIES_SLEEP"], name: "--retries-sleep") ?? 0
+        options.multiThreadStreams = try multiThreadStreams ?? Self.int(env, "RCLONE_MULTI_THREAD_STREAMS") ?? 4
+        options.multiThreadCutoff = try Self.size(multiThreadCutoff ?? env["RCLONE_MULTI_THREAD_CUTOFF"], name: "--multi-thread-cutoff") ?? (250 << 20)
+        options.multiThreadChunkSize = try Self.size(multiThreadChunkSize ?? env["RCLONE_MULTI_THREAD_CHUNK_SIZE"], name: "--multi-thread-chunk-size") ?? (64 << 20)
         options.allowEmpty = allowEmpty
         options.skipUnsafeKeys = skipUnsafeKeys
         options.ignoreExisting = ignoreExisting
@@ -175,6 +187,15 @@ struct FetchCommand: AsyncParsableCommand {
         guard let text = env[name], !text.isEmpty else { return nil }
         guard let value = try? OptionValueParser.int(text) else {
             throw FetchFailure.config("usage", "\(name)='\(text)' is not an integer")
+        }
+        return value
+    }
+
+    /// rclone sizes: bare numbers are KiB (spec/storage.md §1.4).
+    private static func size(_ text: String?, name: String) throws -> Int64? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let value = try? OptionValueParser.size(text) else {
+            throw FetchFailure.config("usage", "\(name) '\(text)' is not a size (e.g. 64Mi; bare numbers are KiB)")
         }
         return value
     }

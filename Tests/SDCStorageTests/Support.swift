@@ -73,10 +73,11 @@ struct ScriptedBackend: StorageBackend {
         })
     }
 
-    func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream {
+    func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream {
         let entry = entries.first { $0.key == object.key }!
         let attempt = opens.next(object.key)
-        let remaining = Array(entry.bytes[Int(offset)...])
+        let end = Int(last ?? Int64(entry.bytes.count - 1))
+        let remaining = Int(offset) > end ? [] : Array(entry.bytes[Int(offset)...end])
         let breakAfter = attempt <= entry.failures ? entry.breakAfter : nil
         return ObjectStream(
             length: Int64(remaining.count),

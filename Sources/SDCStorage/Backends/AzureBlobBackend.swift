@@ -163,10 +163,10 @@ public struct AzureBlobBackend: StorageBackend {
 
     // MARK: - Download
 
-    public func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream {
+    public func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream {
         var headers: [(name: String, value: String)] = []
-        if offset > 0 {
-            headers.append(("x-ms-range", "bytes=\(offset)-"))
+        if let range = rangeHeaderValue(from: offset, through: last) {
+            headers.append(("x-ms-range", range))
             if let etag = object.etag { headers.append(("If-Match", etag)) }
         }
         let response = try await send("GET", blob: object.key, query: [], extraHeaders: headers)

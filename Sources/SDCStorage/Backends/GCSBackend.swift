@@ -116,12 +116,12 @@ public struct GCSBackend: StorageBackend {
             modified: modified, etag: resource.generation, contentEncoding: resource.contentEncoding)
     }
 
-    public func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream {
+    public func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream {
         var query: [(String, String)] = [("alt", "media")]
         // Pin every read to the listed generation: a replaced object is detected, not mixed (§7.6).
         if let generation = object.etag { query.append(("generation", generation)) }
         var headers: [(name: String, value: String)] = []
-        if offset > 0 { headers.append(("Range", "bytes=\(offset)-")) }
+        if let range = rangeHeaderValue(from: offset, through: last) { headers.append(("Range", range)) }
         // gzip-stored objects are fetched as stored, otherwise GCS inflates them and hashes no longer match (§2.2).
         headers.append(("Accept-Encoding", object.contentEncoding == "gzip" ? "gzip" : "identity"))
         let url = apiBase + "/b/" + Self.escapeName(location.bucket) + "/o/" + Self.escapeName(object.key)

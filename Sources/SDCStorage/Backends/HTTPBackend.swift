@@ -186,13 +186,14 @@ public struct HTTPBackend: StorageBackend {
 
     // MARK: - Download
 
-    public func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream {
+    public func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream {
         guard let url = URL(string: object.key) else {
             throw FetchFailure(.other, "http-url", "bad URL for \(object.relativePath)")
         }
-        let response = try await get(url, headers: offset > 0 ? [("Range", "bytes=\(offset)-")] : [])
+        let range = rangeHeaderValue(from: offset, through: last)
+        let response = try await get(url, headers: range.map { [("Range", $0)] } ?? [])
         switch response.status {
-        case 200 where offset == 0, 206 where offset > 0:
+        case 200 where range == nil, 206 where range != nil:
             break
         case 200:
             _ = try? await response.body.collect(upTo: 0)

@@ -87,7 +87,7 @@ public struct LocalBackend: StorageBackend {
         return RemoteObject(key: path, relativePath: relative, size: Int64(info.st_size), modified: Date(timeIntervalSince1970: seconds))
     }
 
-    public func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream {
+    public func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream {
         let path = object.key
         let fd = posixOpen(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -97,20 +97,23 @@ public struct LocalBackend: StorageBackend {
             close(fd)
             throw FetchFailure(.other, "source-unreadable", "cannot seek in \(path)")
         }
+        let limit: Int64? = last.map { $0 - offset + 1 }
         let body = HTTPResponseBody { consume in
             defer { close(fd) }
             var buffer = ByteBufferAllocator().buffer(capacity: 1 << 20)
-            while true {
+            var left = limit ?? Int64.max
+            while left > 0 {
                 buffer.clear()
-                let n = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 1 << 20) { pointer in
-                    let got = read(fd, pointer.baseAddress!, pointer.count)
-                    return max(0, got)
+                let want = Int(min(Int64(1 << 20), left))
+                let n = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: want) { pointer in
+                    max(0, read(fd, pointer.baseAddress!, want))
                 }
                 if n == 0 { break }
+                left -= Int64(n)
                 try await consume(buffer)
             }
         }
-        return ObjectStream(length: object.size.map { $0 - offset }, body: body)
+        return ObjectStream(length: limit ?? object.size.map { $0 - offset }, body: body)
     }
 
     /// DEST may not exist yet: resolve its nearest existing ancestor, then append the rest.

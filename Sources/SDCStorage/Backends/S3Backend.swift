@@ -189,10 +189,10 @@ public struct S3Backend: StorageBackend {
 
     // MARK: - Download
 
-    public func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream {
+    public func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream {
         var headers: [(name: String, value: String)] = []
-        if offset > 0 {
-            headers.append(("Range", "bytes=\(offset)-"))
+        if let range = rangeHeaderValue(from: offset, through: last) {
+            headers.append(("Range", range))
             // A resumed read must come from the same object version (§7.6).
             if let etag = object.etag { headers.append(("If-Match", etag)) }
         }

@@ -20,6 +20,12 @@ public struct FetchOptions: Sendable {
     public var noSpaceCheck = false
     /// `--extract`: unpack a single fetched archive (§7.10).
     public var extract = false
+    /// `--multi-thread-streams`: ranged GETs in flight per large file; ≤ 1 disables (§7.6).
+    public var multiThreadStreams = 4
+    /// `--multi-thread-cutoff`: files at least this big use ranged GETs (rclone 1.60.1: 250 MiB).
+    public var multiThreadCutoff: Int64 = 250 << 20
+    /// `--multi-thread-chunk-size`: unit of work; a failed chunk is retried alone.
+    public var multiThreadChunkSize: Int64 = 64 << 20
     /// `--include`/`--exclude` and the KServe pattern variables.
     public var filter = PathFilter()
     /// Backoff base for retries, seconds (§7.7: 200 ms). Tests lower it.

@@ -173,7 +173,15 @@ public struct Fetcher: Sendable {
         }
         var file = try AtomicFile(finalPath: finalPath, expectedSize: object.size, registry: temporaries)
         do {
-            let (digests, responseHashes, streamLength) = try await download(object, into: &file)
+            let (digests, responseHashes, streamLength): (StreamingDigests, ObjectHashes, Int64?)
+            // rclone skips multi-thread for local sources: a plain copy is as fast (§3.6).
+            if let size = object.size, options.multiThreadStreams > 1, size >= options.multiThreadCutoff, size > 0,
+                !(backend is LocalBackend)
+            {
+                (digests, responseHashes, streamLength) = try await downloadInChunks(object, size: size, into: &file)
+            } else {
+                (digests, responseHashes, streamLength) = try await download(object, into: &file)
+            }
             let verification = try verify(job, digests: digests, responseHashes: responseHashes, streamLength: streamLength)
             try file.commit(modified: object.modified)
             return FileOutcome(relativePath: job.relativePath, size: digests.byteCount, verification: verification, action: .written)
@@ -221,6 +229,87 @@ public struct Fetcher: Sendable {
                 try await Task.sleep(nanoseconds: UInt64(try Backoff.delay(attempt: attempt, base: options.backoffBase, after: error) * 1e9))
             }
         }
+    }
+
+    /// Large files: `multiThreadStreams` ranged GETs at once over `multiThreadChunkSize` chunks, each written at
+    /// its offset and retried alone (resuming inside the chunk); the hash is computed by reading the file back
+    /// once (§7.6, §7.8). Ranged reads are pinned to the listed version by the backends (If-Match / generation).
+    private func downloadInChunks(_ object: RemoteObject, size: Int64, into file: inout AtomicFile) async throws
+        -> (StreamingDigests, ObjectHashes, Int64?)
+    {
+        let writer = file.positionalWriter
+        let chunk = max(1 << 20, options.multiThreadChunkSize)
+        let starts = Array(stride(from: Int64(0), to: size, by: Int(chunk)))
+        let streams = options.multiThreadStreams
+        // The first chunk's response carries whole-object hashes (S3 ETag or x-amz-meta-md5chksum, Azure
+        // x-ms-blob-content-md5) that a listing may lack.
+        let firstResponseHashes = try await withThrowingTaskGroup(of: ObjectHashes?.self) { group in
+            var next = 0
+            var first: ObjectHashes?
+            func startNext() {
+                guard next < starts.count else { return }
+                let start = starts[next]
+                next += 1
+                let last = min(size, start + chunk) - 1
+                group.addTask {
+                    let hashes = try await downloadChunk(object, from: start, through: last, writer: writer)
+                    return start == 0 ? hashes : nil
+                }
+            }
+            for _ in 0..<streams { startNext() }
+            while let result = try await group.next() {
+                if let result { first = result }
+                startNext()
+            }
+            return first ?? ObjectHashes()
+        }
+        file.finalSize = size
+        var digests = StreamingDigests()
+        digests.choose(for: ObjectHashes(
+            md5: firstResponseHashes.md5 ?? object.hashes.md5, crc32c: firstResponseHashes.crc32c ?? object.hashes.crc32c))
+        if digests.md5 != nil || digests.crc32c != nil {
+            try writer.digest(into: &digests, size: size)
+        } else {
+            digests.byteCount = size
+        }
+        log("fetched \(object.relativePath) with \(starts.count) ranged request\(starts.count == 1 ? "" : "s")")
+        return (digests, firstResponseHashes, size)
+    }
+
+    /// One chunk, resumed inside itself on a broken stream; returns the hashes its first response carried.
+    private func downloadChunk(_ object: RemoteObject, from start: Int64, through last: Int64, writer: PositionalWriter) async throws
+        -> ObjectHashes
+    {
+        var received: Int64 = 0
+        var hashes: ObjectHashes?
+        let length = last - start + 1
+        var attempt = 0
+        while received < length {
+            attempt += 1
+            do {
+                let stream = try await backend.open(object, from: start + received, through: last)
+                if hashes == nil { hashes = stream.hashes }
+                try await stream.body.forEachChunk { buffer in
+                    let count = min(Int64(buffer.readableBytes), length - received)
+                    try buffer.withUnsafeReadableBytes { bytes in
+                        try writer.write(UnsafeRawBufferPointer(rebasing: bytes[..<Int(count)]), at: start + received)
+                    }
+                    received += count
+                }
+                if received < length { throw FetchFailure(.transient, "short-read", "range ended early", retryable: true) }
+            } catch let failure as FetchFailure where !failure.isRetryable {
+                throw failure
+            } catch {
+                if Task.isCancelled { throw CancellationError() }
+                guard attempt < max(1, options.lowLevelRetries) else {
+                    if let failure = error as? FetchFailure { throw failure }
+                    throw FetchFailure(.transient, "transfer-failed",
+                        "\(Redaction.escapeNonPrintables(object.relativePath)) bytes \(start)-\(last): \(error)", retryable: true)
+                }
+                try await Task.sleep(nanoseconds: UInt64(try Backoff.delay(attempt: attempt, base: options.backoffBase, after: error) * 1e9))
+            }
+        }
+        return hashes ?? ObjectHashes()
     }
 
     /// Size first, then the strongest hash the source published (§7.8). A mismatch is retryable (exit 10 at the end).
