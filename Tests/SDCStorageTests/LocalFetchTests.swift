@@ -36,6 +36,31 @@ struct LocalFetchTests {
         #expect(again.report.outcomes.allSatisfy { $0.action == .skipped })
     }
 
+    @Test func existingFileWithSameSizeButOtherTimeIsComparedByMD5() async throws {
+        let scratch = try makeScratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let bytes = Array("same size".utf8)
+        let object = RemoteObject(key: "m", relativePath: "m", size: Int64(bytes.count),
+                                  hashes: ObjectHashes(md5: Array(Insecure.MD5.hash(data: bytes))), modified: Date(timeIntervalSince1970: 1_000_000))
+        struct OneObject: StorageBackend {
+            var object: RemoteObject
+            var bytes: [UInt8]
+            var secretsForRedaction: [String] { [] }
+            func list() async throws -> SourceListing { .tree([object]) }
+            func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream {
+                ObjectStream(length: Int64(bytes.count), body: .bytes(bytes))
+            }
+        }
+        try writeFile(scratch + "/m", "same size")  // identical bytes, newer mtime
+        let same = await Fetcher(backend: OneObject(object: object, bytes: bytes), destination: scratch).run(sourceDescription: "t")
+        #expect(same.outcomes.first?.action == .skipped)
+        #expect(Destination.existingFile(scratch + "/m")?.modified == Date(timeIntervalSince1970: 1_000_000))
+        try writeFile(scratch + "/m", "diff size")  // same size, other bytes
+        let different = await Fetcher(backend: OneObject(object: object, bytes: bytes), destination: scratch).run(sourceDescription: "t")
+        #expect(different.outcomes.first?.action == .written)
+        #expect(readFile(scratch + "/m") == "same size")
+    }
+
     @Test func singleFileLandsUnderItsLeafName() async throws {
         let scratch = try makeScratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: scratch) }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import NIOCore
 
@@ -165,10 +166,15 @@ public struct Fetcher: Sendable {
         let finalPath = try destination.prepareParents(of: job.segments)
         let object = job.object
         if let existing = Destination.existingFile(finalPath), !options.ignoreTimes {
+            // rclone's NeedTransfer (§3.2): size, then time, then a common hash; no hash means transfer.
             let sameSize = object.size == nil || object.size == existing.size
             let sameTime = object.modified.map { abs($0.timeIntervalSince(existing.modified)) <= 1 } ?? false
             if options.ignoreExisting || (sameSize && (options.sizeOnly || sameTime)) {
                 return FileOutcome(relativePath: job.relativePath, size: existing.size, verification: nil, action: .skipped)
+            }
+            if sameSize, let expected = object.hashes.md5, Self.md5(ofFile: finalPath) == expected {
+                if let modified = object.modified { Self.setModificationTime(finalPath, modified) }
+                return FileOutcome(relativePath: job.relativePath, size: existing.size, verification: .md5, action: .skipped)
             }
         }
         var file = try AtomicFile(finalPath: finalPath, expectedSize: object.size, registry: temporaries)
@@ -189,6 +195,18 @@ public struct Fetcher: Sendable {
             file.discard()
             throw error
         }
+    }
+
+    static func md5(ofFile path: String) -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var md5 = Insecure.MD5()
+        while let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty { md5.update(data: data) }
+        return Array(md5.finalize())
+    }
+
+    static func setModificationTime(_ path: String, _ date: Date) {
+        try? FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: path)
     }
 
     /// Streams the object into `file`, resuming a broken stream at the byte reached (§7.7), hashing as it goes.
