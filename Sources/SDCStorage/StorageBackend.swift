@@ -58,6 +58,9 @@ public enum SourceListing: Sendable, Equatable {
 }
 
 extension StorageBackend {
+    /// Summary warnings the last listing produced (skipped symlinks and special files, §7.4).
+    public func listingNotices() -> [String] { [] }
+
     public func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream {
         try await open(object, from: offset, through: nil)
     }
@@ -79,4 +82,6 @@ public protocol StorageBackend: Sendable {
     func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream
     /// Secret values this backend holds, scrubbed from any server text it prints (§7.12).
     var secretsForRedaction: [String] { get }
+    /// Summary warnings the last listing produced; most backends have none.
+    func listingNotices() -> [String]
 }

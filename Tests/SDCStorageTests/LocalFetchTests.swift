@@ -29,6 +29,7 @@ struct LocalFetchTests {
         #expect(listTree(dest) == ["empty", "model.bin", "sub/dir/config.json"])
         #expect(readFile(dest + "/model.bin") == "weights")
         #expect(outcome.report.outcomes.filter { $0.action == .written }.count == 3)
+        #expect(outcome.warnings.contains { $0.message.contains("skipped 1 symlink") })
 
         // A second run finds identical files (size and mtime) and writes nothing.
         let again = await fetch("file://" + source, to: dest)

@@ -34,6 +34,7 @@ public struct Fetcher: Sendable {
         var report = FetchReport()
         do {
             let listing = try await withLowLevelRetries("listing") { try await backend.list() }
+            report.warnings += backend.listingNotices()
             var jobs: [Job] = []
             var filtered = 0
             for object in listing.objects.sorted(by: { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }) {
