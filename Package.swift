@@ -22,6 +22,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // The system zlib (apt: zlib1g-dev), for archive extraction in `sdc fetch --extract`.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "SDCDiagnostics"),
         .target(name: "SDCYAML", dependencies: ["CLibYAML", "SDCDiagnostics"]),
         // Typed SeldonDeployment and operator Helm values, decoded from YAML nodes with located errors.
@@ -38,6 +44,7 @@ let package = Package(
             name: "SDCStorage",
             dependencies: [
                 "SDCDiagnostics",
+                "CZlib",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),

@@ -40,6 +40,15 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: "Accepted for rclone compatibility (env RCLONE_CHECKERS).")
     var checkers: Int?
 
+    @Option(help: "Ranged GETs at once per large file; 1 disables (env RCLONE_MULTI_THREAD_STREAMS).")
+    var multiThreadStreams: Int?
+
+    @Option(help: "Files at least this big use ranged GETs, e.g. 250Mi (env RCLONE_MULTI_THREAD_CUTOFF).")
+    var multiThreadCutoff: String?
+
+    @Option(help: "Unit of work for ranged GETs, e.g. 64Mi (env RCLONE_MULTI_THREAD_CHUNK_SIZE).")
+    var multiThreadChunkSize: String?
+
     @Option(help: "Attempts per request (env RCLONE_LOW_LEVEL_RETRIES).")
     var lowLevelRetries: Int?
 
@@ -82,6 +91,15 @@ struct FetchCommand: AsyncParsableCommand {
     @Flag(name: [.customShort("L"), .long], help: "Follow symlinks in local sources (env RCLONE_COPY_LINKS).")
     var copyLinks = false
 
+    @Option(help: ArgumentHelp("Fetch only paths matching this glob (repeatable; env STORAGE_ALLOW_PATTERNS).", valueName: "glob"))
+    var include: [String] = []
+
+    @Option(help: ArgumentHelp("Skip paths matching this glob (repeatable; env STORAGE_IGNORE_PATTERNS).", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Option(help: ArgumentHelp("Also print a JSON summary on stdout: json.", valueName: "format"))
+    var output: String?
+
     @Flag(help: "Extract a single fetched .tar, .tar.gz, .tgz or .zip into the destination (env SDC_EXTRACT=1).")
     var extract = false
 
@@ -91,8 +109,8 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also write the exit reason here (default /dev/termination-log when writable).", valueName: "file"))
     var terminationLog: String?
 
-    @Flag(name: .shortAndLong, help: "One line per file (env RCLONE_VERBOSE=1).")
-    var verbose = false
+    @Flag(name: .shortAndLong, help: "-v: one line per file; -vv: also one per request (env RCLONE_VERBOSE=1|2).")
+    var verbose: Int
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
@@ -107,15 +125,20 @@ struct FetchCommand: AsyncParsableCommand {
         }
         let temporaries = TemporaryFiles()
         let signals = SignalCleanup(temporaries: temporaries)
-        let verboseLog = verbose || ["1", "2"].contains(environment["RCLONE_VERBOSE"] ?? "")
+        let level = max(verbose, Int(environment["RCLONE_VERBOSE"] ?? "") ?? 0)
+        let verboseLog = level >= 1
         let started = Date()
         let outcome = await FetchSession.run(request, temporaries: temporaries) { line in
             if verboseLog { Terminal.writeStderr(Redaction.url(line) + "\n") }
         }
         signals.cancel()
         Terminal.report(outcome.warnings + outcome.report.failures.map(\.diagnostic), options: diagnostics)
+        let seconds = Date().timeIntervalSince(started)
         if outcome.exitCode == .success, !diagnostics.quiet {
-            Terminal.writeStderr(outcome.report.summary(seconds: Date().timeIntervalSince(started)) + "\n")
+            Terminal.writeStderr(outcome.report.summary(seconds: seconds) + "\n")
+        }
+        if output == "json" {
+            Terminal.writeStdout(outcome.report.json(source: uri, destination: destination, seconds: seconds) + "\n")
         }
         if let first = outcome.report.failures.first {
             writeTerminationMessage(first.diagnostic.message)
@@ -130,11 +153,15 @@ struct FetchCommand: AsyncParsableCommand {
         request.strict = strict || env["SDC_STRICT"] == "1"
         request.pvcRoot = pvcRoot ?? env["SDC_PVC_ROOT"] ?? "/mnt/pvc"
         request.copyLinks = copyLinks
+        request.logRequests = max(verbose, Int(env["RCLONE_VERBOSE"] ?? "") ?? 0) >= 2
         var options = FetchOptions()
         options.transfers = try transfers ?? Self.int(env, "RCLONE_TRANSFERS") ?? 4
         options.lowLevelRetries = try lowLevelRetries ?? Self.int(env, "RCLONE_LOW_LEVEL_RETRIES") ?? 10
         options.retries = try retries ?? Self.int(env, "RCLONE_RETRIES") ?? 3
         options.retriesSleep = try Self.duration(retriesSleep ?? env["RCLONE_RETRIES_SLEEP"], name: "--retries-sleep") ?? 0
+        options.multiThreadStreams = try multiThreadStreams ?? Self.int(env, "RCLONE_MULTI_THREAD_STREAMS") ?? 4
+        options.multiThreadCutoff = try Self.size(multiThreadCutoff ?? env["RCLONE_MULTI_THREAD_CUTOFF"], name: "--multi-thread-cutoff") ?? (250 << 20)
+        options.multiThreadChunkSize = try Self.size(multiThreadChunkSize ?? env["RCLONE_MULTI_THREAD_CHUNK_SIZE"], name: "--multi-thread-chunk-size") ?? (64 << 20)
         options.allowEmpty = allowEmpty
         options.skipUnsafeKeys = skipUnsafeKeys
         options.ignoreExisting = ignoreExisting
@@ -142,6 +169,10 @@ struct FetchCommand: AsyncParsableCommand {
         options.sizeOnly = sizeOnly
         options.noSpaceCheck = noSpaceCheck
         options.extract = extract || env["SDC_EXTRACT"] == "1"
+        options.filter = PathFilter(
+            include: include + PathFilter.patterns(fromEnvironment: env["STORAGE_ALLOW_PATTERNS"]),
+            exclude: exclude + PathFilter.patterns(fromEnvironment: env["STORAGE_IGNORE_PATTERNS"]))
+        if let output, output != "json" { throw FetchFailure.config("usage", "--output takes json") }
         guard options.transfers >= 1 else { throw FetchFailure.config("usage", "--transfers must be at least 1") }
         request.options = options
         request.transport.connectTimeout = try Self.duration(contimeout ?? env["RCLONE_CONTIMEOUT"], name: "--contimeout") ?? 60
@@ -156,6 +187,15 @@ struct FetchCommand: AsyncParsableCommand {
         guard let text = env[name], !text.isEmpty else { return nil }
         guard let value = try? OptionValueParser.int(text) else {
             throw FetchFailure.config("usage", "\(name)='\(text)' is not an integer")
+        }
+        return value
+    }
+
+    /// rclone sizes: bare numbers are KiB (spec/storage.md §1.4).
+    private static func size(_ text: String?, name: String) throws -> Int64? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let value = try? OptionValueParser.size(text) else {
+            throw FetchFailure.config("usage", "\(name) '\(text)' is not a size (e.g. 64Mi; bare numbers are KiB)")
         }
         return value
     }

@@ -1,3 +1,4 @@
+import Foundation
 import SDCDiagnostics
 
 /// `sdc fetch` exit codes: rclone's meanings, kept because init-container tooling reads them (spec/storage.md §7.13).
@@ -32,6 +33,8 @@ public struct FetchFailure: Error, Sendable, Equatable {
     public var exitCode: FetchExitCode
     /// Whether the high-level retry (§7.7) may try this file again.
     public var isRetryable: Bool
+    /// Seconds the server asked us to wait (`Retry-After`, Azure `x-ms-retry-after-ms`), for retryable failures.
+    public var retryAfter: Double?
 
     public init(_ exitCode: FetchExitCode, _ rule: String, _ message: String, fix: String? = nil, retryable: Bool = false) {
         self.diagnostic = .error(rule, message, fix: fix)
@@ -41,5 +44,24 @@ public struct FetchFailure: Error, Sendable, Equatable {
 
     public static func config(_ rule: String, _ message: String, fix: String? = nil) -> FetchFailure {
         FetchFailure(.usageOrConfig, rule, message, fix: fix)
+    }
+}
+
+extension FetchFailure {
+    /// Records the server's requested delay on a retryable failure (§7.7): `Retry-After` in seconds or as an
+    /// HTTP date, or Azure's `x-ms-retry-after-ms`.
+    func withRetryAfter(from response: HTTPResponse) -> FetchFailure {
+        guard isRetryable else { return self }
+        var copy = self
+        if let ms = response.header("x-ms-retry-after-ms").flatMap(Double.init) {
+            copy.retryAfter = ms / 1000
+        } else if let value = response.header("Retry-After") {
+            if let seconds = Double(value.trimmingCharacters(in: .whitespaces)) {
+                copy.retryAfter = seconds
+            } else if let date = HTTPDates.parseRFC1123(value) {
+                copy.retryAfter = max(0, date.timeIntervalSinceNow)
+            }
+        }
+        return copy
     }
 }

@@ -13,6 +13,8 @@ public struct FetchRequest: Sendable {
     public var copyLinks = false
     public var options = FetchOptions()
     public var transport = AsyncHTTPClientTransport.Settings()
+    /// `-vv`: log every request (method, redacted URL, status).
+    public var logRequests = false
 
     public init(uri: String, destination: String, environment: [String: String]) {
         self.uri = uri
@@ -36,9 +38,6 @@ public enum FetchSession {
     ) async -> FetchOutcome {
         var outcome = FetchOutcome()
         var ownTransport: AsyncHTTPClientTransport?
-        defer {
-            if let ownTransport { Task { try? await ownTransport.shutdown() } }
-        }
         do {
             let file = try loadConfigFile(request)
             let config = RcloneConfig(environment: request.environment, file: file)
@@ -57,8 +56,9 @@ public enum FetchSession {
                     throw FetchFailure.config("tls-configuration", "cannot set up TLS: \(error)")
                 }
             }
+            let logged: any HTTPTransport = request.logRequests ? LoggingTransport(transport, log: log) : transport
             let factory = BackendFactory(
-                environment: request.environment, transport: transport, destination: request.destination,
+                environment: request.environment, transport: logged, destination: request.destination,
                 copyLinks: request.copyLinks, log: log)
             let made = try await factory.backend(for: resolution.source)
             outcome.warnings += made.warnings
@@ -67,15 +67,13 @@ public enum FetchSession {
                 log: log)
             outcome.report = await fetcher.run(sourceDescription: request.uri)
             outcome.warnings += outcome.report.warnings.map { .warning("fetch", $0) }
-            if let ownTransport {
-                try? await ownTransport.shutdown()
-            }
-            ownTransport = nil
         } catch let failure as FetchFailure {
             outcome.report.failures.append(failure)
         } catch {
             outcome.report.failures.append(FetchFailure(.other, "fetch-failed", Redaction.url("\(error)")))
         }
+        // Always shut the client down before returning: async-http-client traps if it is released running.
+        try? await ownTransport?.shutdown()
         temporaries.removeAll()
         return outcome
     }
@@ -85,12 +83,10 @@ public enum FetchSession {
     static func loadConfigFile(_ request: FetchRequest) throws(FetchFailure) -> RcloneConfigFile? {
         let env = request.environment
         var candidates: [String] = []
-        var explicit = false
         if let path = request.configPath ?? env["RCLONE_CONFIG"] {
             let leaf = (path as NSString).lastPathComponent
             if path.isEmpty || leaf == "notfound" || path == "/dev/null" { return nil }
             candidates = [path]
-            explicit = true
         } else {
             if let xdg = env["XDG_CONFIG_HOME"], !xdg.isEmpty { candidates.append(xdg + "/rclone/rclone.conf") }
             if let home = env["HOME"], !home.isEmpty {
@@ -115,7 +111,6 @@ public enum FetchSession {
                 }
             }
         }
-        _ = explicit
         return nil
     }
 }

@@ -8,9 +8,22 @@ public enum Redaction {
         "x-goog-credential", "googleaccessid", "access_token", "token",
     ]
 
-    /// A URL or URI with userinfo and secret query values replaced by `REDACTED`.
+    /// Every URL in `text` with userinfo and secret query values replaced by `REDACTED`. A URL ends at
+    /// whitespace or a quote, so whole messages and log lines can be passed through.
     public static func url(_ text: String) -> String {
-        var out = text
+        var out = ""
+        var rest = Substring(text)
+        while let end = rest.firstIndex(where: { $0.isWhitespace || $0 == "'" || $0 == "\"" }) {
+            out += redactToken(rest[..<end])
+            out.append(rest[end])
+            rest = rest[rest.index(after: end)...]
+        }
+        out += redactToken(rest)
+        return out
+    }
+
+    private static func redactToken(_ token: Substring) -> String {
+        var out = String(token)
         // userinfo: scheme://user:pass@host → scheme://REDACTED@host
         if let schemeEnd = out.range(of: "://") {
             let authorityEnd = out[schemeEnd.upperBound...].firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? out.endIndex

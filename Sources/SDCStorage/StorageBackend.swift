@@ -57,13 +57,31 @@ public enum SourceListing: Sendable, Equatable {
     }
 }
 
+extension StorageBackend {
+    /// Summary warnings the last listing produced (skipped symlinks and special files, §7.4).
+    public func listingNotices() -> [String] { [] }
+
+    public func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream {
+        try await open(object, from: offset, through: nil)
+    }
+}
+
+/// `bytes=a-b` / `bytes=a-` for Range headers; nil for a whole read.
+func rangeHeaderValue(from offset: Int64, through last: Int64?) -> String? {
+    if offset == 0, last == nil { return nil }
+    return "bytes=\(offset)-\(last.map(String.init) ?? "")"
+}
+
 /// Every storage backend (S3, GCS, Azure Blob, HTTP, local) behind one interface (spec/storage.md §7.4).
 public protocol StorageBackend: Sendable {
     /// Lists the source; throws exit-3 failures for a missing bucket/directory, never for an empty prefix
     /// (the caller decides whether empty is an error).
     func list() async throws -> SourceListing
-    /// Opens `object` for reading from byte `offset` (0 for a whole read; more to resume a broken stream).
-    func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream
+    /// Opens `object` for reading bytes `offset` through `last` (inclusive; nil = to the end). A whole read is
+    /// `from: 0, through: nil`; a resumed stream starts later; ranged multi-stream chunks give both ends.
+    func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream
     /// Secret values this backend holds, scrubbed from any server text it prints (§7.12).
     var secretsForRedaction: [String] { get }
+    /// Summary warnings the last listing produced; most backends have none.
+    func listingNotices() -> [String]
 }

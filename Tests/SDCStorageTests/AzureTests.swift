@@ -56,32 +56,11 @@ struct AzureStandInTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/azure_blob_standin.py").path
 
-    /// Starts the stand-in on a kernel-chosen port; the caller terminates it.
     func startStandIn(root: String, key: String, sas: String? = nil) throws -> (Process, Int) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script, root, "devstoreaccount1", key, "models"] + (sas.map { [$0] } ?? [])
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        // Its stdin is ours: when this test process ends, the stand-in sees EOF and exits.
-        process.standardInput = Pipe()
-        try process.run()
-        var line = Data()
-        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
-            line.append(byte)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-            process.terminate()
-            throw CancellationError()
-        }
-        return (process, port)
+        try startFixtureServer(Self.script, arguments: [root, "devstoreaccount1", key, "models"] + (sas.map { [$0] } ?? []))
     }
 
-    func stop(_ process: Process) {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
+    func stop(_ process: Process) { stopFixtureServer(process) }
 
     func makeTree() throws -> String {
         let root = try makeScratchDirectory("azroot")

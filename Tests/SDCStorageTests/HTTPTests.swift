@@ -68,6 +68,18 @@ struct HTTPNginxTests {
         }
     }
 
+    @Test func largeFilesUseRangedChunksAgainstNginx() async throws {
+        let dest = try makeScratchDirectory("httpchunks")
+        defer { try? FileManager.default.removeItem(atPath: dest) }
+        var request = FetchRequest(uri: base + "/model/big.bin", destination: dest, environment: [:])
+        request.configPath = "/dev/null"
+        request.options.multiThreadCutoff = 1 << 20
+        request.options.multiThreadChunkSize = 1 << 20
+        let outcome = await FetchSession.run(request, temporaries: TemporaryFiles())
+        #expect(outcome.exitCode == .success, "\(outcome.report.failures.map(\.diagnostic.message))")
+        #expect(FileManager.default.contentsEqual(atPath: dest + "/big.bin", andPath: fixture + "/big.bin"))
+    }
+
     @Test func httpRemoteWithoutTrailingSlashFollowsTheRedirectToADirectory() async throws {
         let dest = try makeScratchDirectory("httpremote")
         defer { try? FileManager.default.removeItem(atPath: dest) }

@@ -29,11 +29,37 @@ struct LocalFetchTests {
         #expect(listTree(dest) == ["empty", "model.bin", "sub/dir/config.json"])
         #expect(readFile(dest + "/model.bin") == "weights")
         #expect(outcome.report.outcomes.filter { $0.action == .written }.count == 3)
+        #expect(outcome.warnings.contains { $0.message.contains("skipped 1 symlink") })
 
         // A second run finds identical files (size and mtime) and writes nothing.
         let again = await fetch("file://" + source, to: dest)
         #expect(again.exitCode == .success)
         #expect(again.report.outcomes.allSatisfy { $0.action == .skipped })
+    }
+
+    @Test func existingFileWithSameSizeButOtherTimeIsComparedByMD5() async throws {
+        let scratch = try makeScratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let bytes = Array("same size".utf8)
+        let object = RemoteObject(key: "m", relativePath: "m", size: Int64(bytes.count),
+                                  hashes: ObjectHashes(md5: Array(Insecure.MD5.hash(data: bytes))), modified: Date(timeIntervalSince1970: 1_000_000))
+        struct OneObject: StorageBackend {
+            var object: RemoteObject
+            var bytes: [UInt8]
+            var secretsForRedaction: [String] { [] }
+            func list() async throws -> SourceListing { .tree([object]) }
+            func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream {
+                ObjectStream(length: Int64(bytes.count), body: .bytes(bytes))
+            }
+        }
+        try writeFile(scratch + "/m", "same size")  // identical bytes, newer mtime
+        let same = await Fetcher(backend: OneObject(object: object, bytes: bytes), destination: scratch).run(sourceDescription: "t")
+        #expect(same.outcomes.first?.action == .skipped)
+        #expect(Destination.existingFile(scratch + "/m")?.modified == Date(timeIntervalSince1970: 1_000_000))
+        try writeFile(scratch + "/m", "diff size")  // same size, other bytes
+        let different = await Fetcher(backend: OneObject(object: object, bytes: bytes), destination: scratch).run(sourceDescription: "t")
+        #expect(different.outcomes.first?.action == .written)
+        #expect(readFile(scratch + "/m") == "same size")
     }
 
     @Test func singleFileLandsUnderItsLeafName() async throws {
@@ -102,5 +128,33 @@ struct LocalFetchTests {
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         try writeFile(scratch + "/src/a", "a")
         #expect(await fetch(scratch + "/src", to: scratch + "/src/out").exitCode == .usageOrConfig)
+    }
+}
+
+/// Filters and the JSON summary (spec/storage.md §7.4, §7.11).
+struct FilterAndReportTests {
+    @Test func includeExcludeAndKServePatternVariables() async throws {
+        let scratch = try makeScratchDirectory("filter")
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        for name in ["model.bin", "model.onnx", "README.md", "sub/extra.bin"] { try writeFile(scratch + "/src/" + name, name) }
+        var request = FetchRequest(uri: scratch + "/src", destination: scratch + "/dest", environment: [:])
+        request.options.filter = PathFilter(include: ["*.bin", "*.onnx"], exclude: PathFilter.patterns(fromEnvironment: #"["sub/*"]"#))
+        let outcome = await FetchSession.run(request, temporaries: TemporaryFiles())
+        #expect(outcome.exitCode == .success)
+        #expect(listTree(scratch + "/dest") == ["model.bin", "model.onnx"])
+        #expect(PathFilter.patterns(fromEnvironment: "*.md, *.txt") == ["*.md", "*.txt"])
+
+        request.options.filter = PathFilter(include: ["*.nothing"])
+        request.destination = scratch + "/none"
+        let empty = await FetchSession.run(request, temporaries: TemporaryFiles())
+        #expect(empty.exitCode == .sourceNotFound)
+        #expect(empty.report.failures.first?.diagnostic.message.contains("excluded by filters") == true)
+    }
+
+    @Test func jsonSummaryHasStableKeysAndRedactedSource() throws {
+        var report = FetchReport()
+        report.outcomes = [FileOutcome(relativePath: "a", size: 3, verification: .md5, action: .written)]
+        let json = report.json(source: "https://u:pw@h/m?sig=s", destination: "/mnt/models", seconds: 1.23456)
+        #expect(json.hasPrefix(#"{"destination":"/mnt/models","errors":[],"exitCode":0,"files":[{"action":"written","path":"a","size":3,"verification":"md5"}],"seconds":1.235,"source":"https://REDACTED@h/m?sig=REDACTED","#))
     }
 }

@@ -44,6 +44,20 @@ struct S3SeaweedFSTests {
         #expect(!listTree(dest).contains { $0.contains("other.txt") })
     }
 
+    @Test func largeObjectsAreFetchedWithRangedChunks() async throws {
+        let dest = try makeScratchDirectory("s3chunks")
+        defer { try? FileManager.default.removeItem(atPath: dest) }
+        var request = FetchRequest(uri: "s3://models/model/big.bin", destination: dest, environment: remoteEnv())
+        request.configPath = "/dev/null"
+        request.options.multiThreadCutoff = 1 << 20
+        request.options.multiThreadChunkSize = 1 << 20
+        let outcome = await FetchSession.run(request, temporaries: TemporaryFiles())
+        #expect(outcome.exitCode == .success, "\(outcome.report.failures.map(\.diagnostic.message))")
+        #expect(FileManager.default.contentsEqual(atPath: dest + "/big.bin", andPath: fixture + "/big.bin"))
+        // Multipart ETag: the MD5 comes from x-amz-meta-md5chksum on the first ranged response.
+        #expect(outcome.report.outcomes.first?.verification == .md5)
+    }
+
     @Test func aSingleObjectLandsUnderItsLeaf() async throws {
         let dest = try makeScratchDirectory("s3one")
         defer { try? FileManager.default.removeItem(atPath: dest) }

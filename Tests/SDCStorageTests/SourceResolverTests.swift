@@ -94,5 +94,7 @@ struct SourceResolverTests {
     @Test func redactionHidesUserinfoAndSignatures() {
         #expect(Redaction.url("https://user:pw@host/a?sig=abc&sv=1") == "https://REDACTED@host/a?sig=REDACTED&sv=1")
         #expect(Redaction.url("https://h/o?X-Amz-Signature=abc&X-Amz-Credential=k") == "https://h/o?X-Amz-Signature=REDACTED&X-Amz-Credential=REDACTED")
+        // Inside a message, a URL ends at whitespace or a quote; the rest of the line survives.
+        #expect(Redaction.url("GET https://h/x?sig=abc → 503 'https://u:p@h/'") == "GET https://h/x?sig=REDACTED → 503 'https://REDACTED@h/'")
     }
 }

@@ -73,10 +73,11 @@ struct ScriptedBackend: StorageBackend {
         })
     }
 
-    func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream {
+    func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream {
         let entry = entries.first { $0.key == object.key }!
         let attempt = opens.next(object.key)
-        let remaining = Array(entry.bytes[Int(offset)...])
+        let end = Int(last ?? Int64(entry.bytes.count - 1))
+        let remaining = Int(offset) > end ? [] : Array(entry.bytes[Int(offset)...end])
         let breakAfter = attempt <= entry.failures ? entry.breakAfter : nil
         return ObjectStream(
             length: Int64(remaining.count),
@@ -88,4 +89,35 @@ struct ScriptedBackend: StorageBackend {
                 try await consume(ByteBuffer(bytes: remaining))
             })
     }
+}
+
+/// The Fixtures directory beside these tests.
+let fixturesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+
+/// Starts a Python stand-in server from Fixtures; it prints its kernel-chosen port on its first line.
+/// Its stdin is a pipe from this process, so it exits on its own if the tests die.
+func startFixtureServer(_ script: String, arguments: [String]) throws -> (Process, Int) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", script] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = Pipe()
+    try process.run()
+    var line = Data()
+    while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+        line.append(byte)
+    }
+    guard let port = Int(String(decoding: line, as: UTF8.self)) else {
+        stopFixtureServer(process)
+        throw CancellationError()
+    }
+    return (process, port)
+}
+
+/// SIGKILL: the test runner may leave SIGTERM blocked in children.
+func stopFixtureServer(_ process: Process) {
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
 }

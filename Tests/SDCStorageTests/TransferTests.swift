@@ -47,8 +47,8 @@ struct TransferTests {
             func list() async throws -> SourceListing {
                 .tree(try await inner.list().objects.map { var o = $0; o.hashes = ObjectHashes(crc32c: crc); return o })
             }
-            func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream {
-                try await inner.open(object, from: offset)
+            func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream {
+                try await inner.open(object, from: offset, through: last)
             }
         }
         let bytes = Array("123456789".utf8)
@@ -76,8 +76,30 @@ struct TransferTests {
         ])
         let report = await run(backend, to: scratch)
         #expect(report.exitCode == .success)
-        #expect(FileManager.default.contents(atPath: scratch + "/big").map(Array.init) == bytes)
+        let same = FileManager.default.contents(atPath: scratch + "/big").map(Array.init) == bytes
+        #expect(same)
         #expect(backend.opens.count("big") == 3)
+    }
+
+    @Test func largeFilesUseRangedChunksResumedInsideEachChunk() async throws {
+        let scratch = try makeScratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let bytes = Array((0..<(3 << 20) + 12345).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        // The first two opens break after 100 KB: two chunks each resume once, inside themselves.
+        let backend = ScriptedBackend(entries: [
+            .init(key: "big", bytes: bytes, advertisedMD5: Array(Insecure.MD5.hash(data: bytes)), breakAfter: 100_000, failures: 2),
+        ])
+        let report = await run(backend, to: scratch) {
+            $0.multiThreadCutoff = 1 << 20
+            $0.multiThreadChunkSize = 1 << 20
+            $0.multiThreadStreams = 3
+        }
+        #expect(report.exitCode == .success, "\(report.failures.map(\.diagnostic.message))")
+        #expect(report.outcomes.first?.verification == .md5)
+        let same = FileManager.default.contents(atPath: scratch + "/big").map(Array.init) == bytes
+        #expect(same)
+        // 4 chunks (3 MiB + a remainder) + 2 resumes.
+        #expect(backend.opens.count("big") == 6)
     }
 
     @Test func unsafeKeysAreExit11OrSkippedOnRequest() async throws {

@@ -124,7 +124,7 @@ public struct AzureBlobBackend: StorageBackend {
                         hashes: ObjectHashes(md5: response.header("Content-MD5").flatMap(ObjectHashes.md5(fromBase64:))),
                         modified: response.header("Last-Modified").flatMap(HTTPDates.parseRFC1123), etag: response.header("ETag")))
             }
-            if response.status != 404 { throw failure(status: response.status, body: [], what: "checking blob '\(location.directory)'", isListing: true) }
+            if response.status != 404 { throw failure(status: response.status, body: [], what: "checking blob '\(location.directory)'", isListing: true).withRetryAfter(from: response) }
         }
         let prefix = location.listPrefix
         var objects: [RemoteObject] = []
@@ -138,7 +138,7 @@ public struct AzureBlobBackend: StorageBackend {
             let response = try await send("GET", blob: nil, query: query)
             let body = try await response.body.collect()
             guard response.status == 200 else {
-                throw failure(status: response.status, body: body, what: "listing container '\(location.bucket)'", isListing: true)
+                throw failure(status: response.status, body: body, what: "listing container '\(location.bucket)'", isListing: true).withRetryAfter(from: response)
             }
             guard let tree = XMLTree.parse(body), tree.name == "EnumerationResults" else {
                 throw FetchFailure(.other, "azure-bad-response", "the Azure listing of container '\(location.bucket)' is not an EnumerationResults document")
@@ -163,16 +163,16 @@ public struct AzureBlobBackend: StorageBackend {
 
     // MARK: - Download
 
-    public func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream {
+    public func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream {
         var headers: [(name: String, value: String)] = []
-        if offset > 0 {
-            headers.append(("x-ms-range", "bytes=\(offset)-"))
+        if let range = rangeHeaderValue(from: offset, through: last) {
+            headers.append(("x-ms-range", range))
             if let etag = object.etag { headers.append(("If-Match", etag)) }
         }
         let response = try await send("GET", blob: object.key, query: [], extraHeaders: headers)
         guard response.status == 200 || response.status == 206 else {
             let body = (try? await response.body.collect(upTo: 64 << 10)) ?? []
-            throw failure(status: response.status, body: body, what: "downloading '\(object.key)'", isListing: false)
+            throw failure(status: response.status, body: body, what: "downloading '\(object.key)'", isListing: false).withRetryAfter(from: response)
         }
         let md5 = (response.header("x-ms-blob-content-md5") ?? (offset == 0 ? response.header("Content-MD5") : nil))
             .flatMap(ObjectHashes.md5(fromBase64:))

@@ -77,7 +77,7 @@ public struct GCSBackend: StorageBackend {
                 let resource = try JSONDecoder().decode(ObjectResource.self, from: Data(body))
                 return .singleObject(object(from: resource, relativePath: location.leaf))
             }
-            if response.status != 404 { throw failure(status: response.status, body: body, what: "checking object '\(location.directory)'", isListing: true) }
+            if response.status != 404 { throw failure(status: response.status, body: body, what: "checking object '\(location.directory)'", isListing: true).withRetryAfter(from: response) }
         }
         let prefix = location.listPrefix
         var objects: [RemoteObject] = []
@@ -88,7 +88,7 @@ public struct GCSBackend: StorageBackend {
             let response = try await send(bucketURL, query: query)
             let body = try await response.body.collect()
             guard response.status == 200 else {
-                throw failure(status: response.status, body: body, what: "listing bucket '\(location.bucket)'", isListing: true)
+                throw failure(status: response.status, body: body, what: "listing bucket '\(location.bucket)'", isListing: true).withRetryAfter(from: response)
             }
             let page = try JSONDecoder().decode(ListResponse.self, from: Data(body))
             for item in page.items ?? [] {
@@ -116,19 +116,19 @@ public struct GCSBackend: StorageBackend {
             modified: modified, etag: resource.generation, contentEncoding: resource.contentEncoding)
     }
 
-    public func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream {
+    public func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream {
         var query: [(String, String)] = [("alt", "media")]
         // Pin every read to the listed generation: a replaced object is detected, not mixed (§7.6).
         if let generation = object.etag { query.append(("generation", generation)) }
         var headers: [(name: String, value: String)] = []
-        if offset > 0 { headers.append(("Range", "bytes=\(offset)-")) }
+        if let range = rangeHeaderValue(from: offset, through: last) { headers.append(("Range", range)) }
         // gzip-stored objects are fetched as stored, otherwise GCS inflates them and hashes no longer match (§2.2).
         headers.append(("Accept-Encoding", object.contentEncoding == "gzip" ? "gzip" : "identity"))
         let url = apiBase + "/b/" + Self.escapeName(location.bucket) + "/o/" + Self.escapeName(object.key)
         let response = try await send(url, query: query, headers: headers)
         guard response.status == 200 || response.status == 206 else {
             let body = (try? await response.body.collect(upTo: 64 << 10)) ?? []
-            throw failure(status: response.status, body: body, what: "downloading '\(object.key)'", isListing: false)
+            throw failure(status: response.status, body: body, what: "downloading '\(object.key)'", isListing: false).withRetryAfter(from: response)
         }
         return ObjectStream(length: response.header("Content-Length").flatMap { Int64($0) }, body: response.body)
     }

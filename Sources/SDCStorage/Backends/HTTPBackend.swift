@@ -115,7 +115,7 @@ public struct HTTPBackend: StorageBackend {
         case 404:
             return .directory(URL(string: url.absoluteString + "/")!)
         default:
-            throw failure(status: response.status, url: url, what: "checking")
+            throw failure(status: response.status, url: url, what: "checking").withRetryAfter(from: response)
         }
     }
 
@@ -127,7 +127,7 @@ public struct HTTPBackend: StorageBackend {
             if response.status == 404 {
                 throw FetchFailure(.sourceNotFound, "source-not-found", "directory \(Redaction.quoted(directory.absoluteString)) not found (HTTP 404)")
             }
-            throw failure(status: response.status, url: directory, what: "listing")
+            throw failure(status: response.status, url: directory, what: "listing").withRetryAfter(from: response)
         }
         let page = String(decoding: try await response.body.collect(upTo: 32 << 20), as: UTF8.self)
         for entry in Self.entries(inIndex: page, of: directory) {
@@ -186,13 +186,14 @@ public struct HTTPBackend: StorageBackend {
 
     // MARK: - Download
 
-    public func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream {
+    public func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream {
         guard let url = URL(string: object.key) else {
             throw FetchFailure(.other, "http-url", "bad URL for \(object.relativePath)")
         }
-        let response = try await get(url, headers: offset > 0 ? [("Range", "bytes=\(offset)-")] : [])
+        let range = rangeHeaderValue(from: offset, through: last)
+        let response = try await get(url, headers: range.map { [("Range", $0)] } ?? [])
         switch response.status {
-        case 200 where offset == 0, 206 where offset > 0:
+        case 200 where range == nil, 206 where range != nil:
             break
         case 200:
             _ = try? await response.body.collect(upTo: 0)
@@ -202,7 +203,7 @@ public struct HTTPBackend: StorageBackend {
             if response.status == 404 {
                 throw FetchFailure(.objectNotFound, "object-not-found", "\(Redaction.quoted(url.absoluteString)) not found (HTTP 404)")
             }
-            throw failure(status: response.status, url: url, what: "downloading")
+            throw failure(status: response.status, url: url, what: "downloading").withRetryAfter(from: response)
         }
         // Content-Encoding other than identity would mean bytes we did not ask for: we sent identity (§7.8).
         return ObjectStream(length: response.header("Content-Length").flatMap { Int64($0) }, body: response.body)

@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 
 /// Local paths, `file://` and `pvc://` sources: copies the tree, regular files only (spec/storage.md §7.4).
@@ -17,6 +18,8 @@ public struct LocalBackend: StorageBackend {
     public var destination: String?
     /// Collected while listing: skipped symlinks and special files, for one summary warning.
     public var description: String
+    /// What the walk skipped, for one summary warning each (§7.4).
+    private let skipped = NIOLockedValueBox<(symlinks: Int, special: Int)>((0, 0))
 
     public init(root: String, followSymlinks: Bool = false, destination: String? = nil, description: String? = nil) {
         self.root = root
@@ -26,6 +29,18 @@ public struct LocalBackend: StorageBackend {
     }
 
     public var secretsForRedaction: [String] { [] }
+
+    public func listingNotices() -> [String] {
+        let counts = skipped.withLockedValue { $0 }
+        var notices: [String] = []
+        if counts.symlinks > 0 {
+            notices.append("skipped \(counts.symlinks) symlink\(counts.symlinks == 1 ? "" : "s") in the source (use --copy-links to follow links that stay inside it)")
+        }
+        if counts.special > 0 {
+            notices.append("skipped \(counts.special) special file\(counts.special == 1 ? "" : "s") (sockets, FIFOs, devices) in the source")
+        }
+        return notices
+    }
 
     public func list() async throws -> SourceListing {
         var info = stat()
@@ -65,7 +80,10 @@ public struct LocalBackend: StorageBackend {
                 // rclone skips symlinks unless -L; a followed link must stay inside the source (§7.4).
                 guard followSymlinks, let target = Self.realPath(path),
                     target == realRoot || target.hasPrefix(realRoot + "/"), stat(path, &info) == 0
-                else { continue }
+                else {
+                    skipped.withLockedValue { $0.symlinks += 1 }
+                    continue
+                }
             }
             switch info.st_mode & S_IFMT {
             case S_IFREG:
@@ -73,7 +91,7 @@ public struct LocalBackend: StorageBackend {
             case S_IFDIR:
                 try walk(directory: path, relative: childRelative, realRoot: realRoot, into: &objects)
             default:
-                continue  // sockets, FIFOs, devices: never copied
+                skipped.withLockedValue { $0.special += 1 }  // sockets, FIFOs, devices: never copied
             }
         }
     }
@@ -87,7 +105,7 @@ public struct LocalBackend: StorageBackend {
         return RemoteObject(key: path, relativePath: relative, size: Int64(info.st_size), modified: Date(timeIntervalSince1970: seconds))
     }
 
-    public func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream {
+    public func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream {
         let path = object.key
         let fd = posixOpen(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -97,20 +115,23 @@ public struct LocalBackend: StorageBackend {
             close(fd)
             throw FetchFailure(.other, "source-unreadable", "cannot seek in \(path)")
         }
+        let limit: Int64? = last.map { $0 - offset + 1 }
         let body = HTTPResponseBody { consume in
             defer { close(fd) }
             var buffer = ByteBufferAllocator().buffer(capacity: 1 << 20)
-            while true {
+            var left = limit ?? Int64.max
+            while left > 0 {
                 buffer.clear()
-                let n = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 1 << 20) { pointer in
-                    let got = read(fd, pointer.baseAddress!, pointer.count)
-                    return max(0, got)
+                let want = Int(min(Int64(1 << 20), left))
+                let n = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: want) { pointer in
+                    max(0, read(fd, pointer.baseAddress!, want))
                 }
                 if n == 0 { break }
+                left -= Int64(n)
                 try await consume(buffer)
             }
         }
-        return ObjectStream(length: object.size.map { $0 - offset }, body: body)
+        return ObjectStream(length: limit ?? object.size.map { $0 - offset }, body: body)
     }
 
     /// DEST may not exist yet: resolve its nearest existing ancestor, then append the rest.

@@ -132,7 +132,7 @@ public struct S3Backend: StorageBackend {
             let response = try await send("GET", key: nil, query: query)
             let body = try await response.body.collect()
             guard response.status == 200 else {
-                throw await failure(status: response.status, body: body, what: "listing bucket '\(location.bucket)'", isListing: true)
+                throw await failure(status: response.status, body: body, what: "listing bucket '\(location.bucket)'", isListing: true).withRetryAfter(from: response)
             }
             guard let tree = XMLTree.parse(body), tree.name == "ListBucketResult" else {
                 throw FetchFailure(.other, "s3-bad-response", "the S3 listing of bucket '\(location.bucket)' is not a ListBucketResult document")
@@ -183,23 +183,23 @@ public struct S3Backend: StorageBackend {
         case 404:
             return nil
         default:
-            throw await failure(status: response.status, body: [], what: "checking object '\(key)'", isListing: true)
+            throw await failure(status: response.status, body: [], what: "checking object '\(key)'", isListing: true).withRetryAfter(from: response)
         }
     }
 
     // MARK: - Download
 
-    public func open(_ object: RemoteObject, from offset: Int64) async throws -> ObjectStream {
+    public func open(_ object: RemoteObject, from offset: Int64, through last: Int64?) async throws -> ObjectStream {
         var headers: [(name: String, value: String)] = []
-        if offset > 0 {
-            headers.append(("Range", "bytes=\(offset)-"))
+        if let range = rangeHeaderValue(from: offset, through: last) {
+            headers.append(("Range", range))
             // A resumed read must come from the same object version (§7.6).
             if let etag = object.etag { headers.append(("If-Match", etag)) }
         }
         let response = try await send("GET", key: object.key, query: [], extraHeaders: headers)
         guard response.status == 200 || response.status == 206 else {
             let body = (try? await response.body.collect(upTo: 64 << 10)) ?? []
-            throw await failure(status: response.status, body: body, what: "downloading '\(object.key)'", isListing: false)
+            throw await failure(status: response.status, body: body, what: "downloading '\(object.key)'", isListing: false).withRetryAfter(from: response)
         }
         return ObjectStream(
             length: response.header("Content-Length").flatMap { Int64($0) }, hashes: hashes(from: response), body: response.body)

@@ -45,7 +45,7 @@ struct AtomicFile {
         var fd: Int32 = -1
         for _ in 0..<8 {
             path = (directory as NSString).appendingPathComponent(Self.temporaryName(forLeaf: leaf))
-            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+            fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)  // read back for chunked hashes
             if fd >= 0 || errno != EEXIST { break }
         }
         guard fd >= 0 else {
@@ -73,6 +73,9 @@ struct AtomicFile {
             offset += n
         }
     }
+
+    /// The descriptor for positional writes by concurrent chunk downloads (pwrite is safe to share).
+    var positionalWriter: PositionalWriter { PositionalWriter(descriptor: descriptor, path: temporaryPath) }
 
     /// Drops whatever was written, for a restart from byte 0.
     mutating func truncate() throws(FetchFailure) {
@@ -117,9 +120,13 @@ struct AtomicFile {
     }
 
     /// Bytes written so far (the file offset), so preallocated space never survives a commit.
+    /// Chunked downloads write with pwrite and leave the offset at 0: they set `finalSize` instead.
     private func currentSize() throws -> Int64 {
-        Int64(lseek(descriptor, 0, SEEK_CUR))
+        finalSize ?? Int64(lseek(descriptor, 0, SEEK_CUR))
     }
+
+    /// Set by chunked downloads, whose positional writes do not move the file offset.
+    var finalSize: Int64?
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
 }
@@ -127,4 +134,36 @@ struct AtomicFile {
 /// `write(2)` under a name that the `write` method above does not shadow.
 private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     write(fd, buffer, count)
+}
+
+/// Writes at explicit offsets into a temporary file; shared by the tasks of one chunked download.
+struct PositionalWriter: Sendable {
+    let descriptor: Int32
+    let path: String
+
+    func write(_ bytes: UnsafeRawBufferPointer, at offset: Int64) throws(FetchFailure) {
+        var done = 0
+        while done < bytes.count {
+            let n = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + Int64(done)))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FetchFailure(.destination, "destination-write", "writing \(path) failed: \(AtomicFile.errnoText())")
+            }
+            done += n
+        }
+    }
+
+    /// Reads the finished file back once, for the hash of a chunked download (§7.8).
+    func digest(into digests: inout StreamingDigests, size: Int64) throws(FetchFailure) {
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var offset: Int64 = 0
+        while offset < size {
+            let want = Int(min(Int64(buffer.count), size - offset))
+            let n = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, want, off_t(offset)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { throw FetchFailure(.destination, "destination-write", "reading back \(path) failed") }
+            buffer.withUnsafeBytes { digests.update(UnsafeRawBufferPointer(rebasing: $0[..<n])) }
+            offset += Int64(n)
+        }
+    }
 }

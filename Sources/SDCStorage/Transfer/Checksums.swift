@@ -72,15 +72,21 @@ public struct CRC32C: Sendable {
     public var value: UInt32 { state ^ 0xFFFF_FFFF }
 }
 
-/// Everything computed while bytes stream to disk, so verification needs no second read.
+/// Whatever verification needs, computed while bytes stream to disk, so there is no second read.
+/// Only the hash that will be compared is computed: MD5 (BoringSSL) when the source published one, else
+/// CRC-32C when that is all there is (GCS composite objects), else just the byte count.
 struct StreamingDigests {
-    var md5 = Insecure.MD5()
-    var crc32c = CRC32C()
+    var md5: Insecure.MD5?
+    var crc32c: CRC32C?
     var byteCount: Int64 = 0
 
+    mutating func choose(for expected: ObjectHashes) {
+        if expected.md5 != nil { md5 = Insecure.MD5() } else if expected.crc32c != nil { crc32c = CRC32C() }
+    }
+
     mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        md5.update(bufferPointer: bytes)
-        crc32c.update(bytes)
+        md5?.update(bufferPointer: bytes)
+        crc32c?.update(bytes)
         byteCount += Int64(bytes.count)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Global options of `sdc fetch` (spec/storage.md §7.4–§7.7), with rclone's defaults.
 public struct FetchOptions: Sendable {
     /// `--transfers`: files downloading at once.
@@ -18,6 +20,14 @@ public struct FetchOptions: Sendable {
     public var noSpaceCheck = false
     /// `--extract`: unpack a single fetched archive (§7.10).
     public var extract = false
+    /// `--multi-thread-streams`: ranged GETs in flight per large file; ≤ 1 disables (§7.6).
+    public var multiThreadStreams = 4
+    /// `--multi-thread-cutoff`: files at least this big use ranged GETs (rclone 1.60.1: 250 MiB).
+    public var multiThreadCutoff: Int64 = 250 << 20
+    /// `--multi-thread-chunk-size`: unit of work; a failed chunk is retried alone.
+    public var multiThreadChunkSize: Int64 = 64 << 20
+    /// `--include`/`--exclude` and the KServe pattern variables.
+    public var filter = PathFilter()
     /// Backoff base for retries, seconds (§7.7: 200 ms). Tests lower it.
     public var backoffBase: Double = 0.2
 
@@ -28,6 +38,8 @@ public struct FetchOptions: Sendable {
 public enum Verification: String, Sendable, Codable, CaseIterable {
     case md5
     case crc32c
+    /// ZIP members: CRC-32 from the archive's central directory.
+    case crc32
     case size = "size-only"
     /// Only a clean end of body was seen (direct HTTP without Content-Length).
     case none
@@ -75,5 +87,42 @@ public struct FetchReport: Sendable {
             unit += 1
         }
         return unit == 0 ? "\(n) B" : String(format: "%.1f", value) + " " + units[unit]
+    }
+}
+
+extension FetchReport {
+    /// `--output json` (§7.11): one object, keys sorted so the output is stable.
+    public func json(source: String, destination: String, seconds: Double) -> String {
+        struct File: Encodable {
+            var path: String
+            var size: Int64
+            var verification: String?
+            var action: String
+        }
+        struct Totals: Encodable {
+            var files: Int
+            var written: Int
+            var skipped: Int
+            var bytes: Int64
+        }
+        struct Document: Encodable {
+            var source: String
+            var destination: String
+            var files: [File]
+            var totals: Totals
+            var seconds: Double
+            var exitCode: Int32
+            var errors: [String]
+        }
+        let written = outcomes.filter { $0.action == .written }
+        let document = Document(
+            source: Redaction.url(source), destination: destination,
+            files: outcomes.map { File(path: $0.relativePath, size: $0.size, verification: $0.verification?.rawValue, action: $0.action.rawValue) },
+            totals: Totals(files: outcomes.count, written: written.count, skipped: outcomes.count - written.count,
+                           bytes: written.reduce(0) { $0 + $1.size }),
+            seconds: (seconds * 1000).rounded() / 1000, exitCode: exitCode.rawValue, errors: failures.map(\.diagnostic.message))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import NIOCore
 
@@ -33,8 +34,14 @@ public struct Fetcher: Sendable {
         var report = FetchReport()
         do {
             let listing = try await withLowLevelRetries("listing") { try await backend.list() }
+            report.warnings += backend.listingNotices()
             var jobs: [Job] = []
+            var filtered = 0
             for object in listing.objects.sorted(by: { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }) {
+                if !options.filter.keeps(object.relativePath) {
+                    filtered += 1
+                    continue
+                }
                 do {
                     jobs.append(Job(object: object, relativePath: object.relativePath, segments: try KeySafety.check(object.relativePath)))
                 } catch {
@@ -51,7 +58,8 @@ public struct Fetcher: Sendable {
                 throw FetchFailure(.unsafeKey, "unsafe-object-key", "object key '\(Redaction.escapeNonPrintables(first))' is both a file and a directory (or repeated) in the source")
             }
             if jobs.isEmpty, !options.allowEmpty {
-                throw FetchFailure(.sourceNotFound, "source-empty", "no objects found under \(Redaction.quoted(sourceDescription))",
+                throw FetchFailure(.sourceNotFound, "source-empty",
+                    "no objects found under \(Redaction.quoted(sourceDescription))" + (filtered > 0 ? " (\(filtered) excluded by filters)" : ""),
                     fix: "check the bucket and prefix; pass --allow-empty to accept an empty source as rclone does")
             }
             let destination = try Destination(preparing: self.destination)
@@ -66,12 +74,27 @@ public struct Fetcher: Sendable {
                 }
             }
             try await transferAll(jobs, into: destination, report: &report)
+            if options.extract, report.failures.isEmpty {
+                try extractSingleArchive(into: destination, report: &report)
+            }
         } catch let failure as FetchFailure {
             report.failures.append(scrubbed(failure))
         } catch {
             report.failures.append(scrubbed(FetchFailure(.other, "fetch-failed", "\(error)")))
         }
         return report
+    }
+
+    /// KServe's rule (§7.10): exactly one file fetched and it is an archive → unpack it into DEST, delete it.
+    private func extractSingleArchive(into destination: Destination, report: inout FetchReport) throws(FetchFailure) {
+        guard report.outcomes.count == 1, let archive = report.outcomes.first,
+            let kind = ArchiveExtractor.kind(forName: archive.relativePath)
+        else { return }
+        let path = (destination.root as NSString).appendingPathComponent(archive.relativePath)
+        let members = try ArchiveExtractor(destination: destination, temporaries: temporaries).extract(path, kind: kind)
+        unlink(path)
+        log("extracted \(members.count) file\(members.count == 1 ? "" : "s") from \(archive.relativePath)")
+        report.outcomes = members.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
     }
 
     /// Passes over the files; each pass retries only those that failed with a retryable error (§7.7 "High-level").
@@ -144,15 +167,28 @@ public struct Fetcher: Sendable {
         let finalPath = try destination.prepareParents(of: job.segments)
         let object = job.object
         if let existing = Destination.existingFile(finalPath), !options.ignoreTimes {
+            // rclone's NeedTransfer (§3.2): size, then time, then a common hash; no hash means transfer.
             let sameSize = object.size == nil || object.size == existing.size
             let sameTime = object.modified.map { abs($0.timeIntervalSince(existing.modified)) <= 1 } ?? false
             if options.ignoreExisting || (sameSize && (options.sizeOnly || sameTime)) {
                 return FileOutcome(relativePath: job.relativePath, size: existing.size, verification: nil, action: .skipped)
             }
+            if sameSize, let expected = object.hashes.md5, Self.md5(ofFile: finalPath) == expected {
+                if let modified = object.modified { Self.setModificationTime(finalPath, modified) }
+                return FileOutcome(relativePath: job.relativePath, size: existing.size, verification: .md5, action: .skipped)
+            }
         }
         var file = try AtomicFile(finalPath: finalPath, expectedSize: object.size, registry: temporaries)
         do {
-            let (digests, responseHashes, streamLength) = try await download(object, into: &file)
+            let (digests, responseHashes, streamLength): (StreamingDigests, ObjectHashes, Int64?)
+            // rclone skips multi-thread for local sources: a plain copy is as fast (§3.6).
+            if let size = object.size, options.multiThreadStreams > 1, size >= options.multiThreadCutoff, size > 0,
+                !(backend is LocalBackend)
+            {
+                (digests, responseHashes, streamLength) = try await downloadInChunks(object, size: size, into: &file)
+            } else {
+                (digests, responseHashes, streamLength) = try await download(object, into: &file)
+            }
             let verification = try verify(job, digests: digests, responseHashes: responseHashes, streamLength: streamLength)
             try file.commit(modified: object.modified)
             return FileOutcome(relativePath: job.relativePath, size: digests.byteCount, verification: verification, action: .written)
@@ -160,6 +196,18 @@ public struct Fetcher: Sendable {
             file.discard()
             throw error
         }
+    }
+
+    static func md5(ofFile path: String) -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var md5 = Insecure.MD5()
+        while let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty { md5.update(data: data) }
+        return Array(md5.finalize())
+    }
+
+    static func setModificationTime(_ path: String, _ date: Date) {
+        try? FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: path)
     }
 
     /// Streams the object into `file`, resuming a broken stream at the byte reached (§7.7), hashing as it goes.
@@ -177,6 +225,8 @@ public struct Fetcher: Sendable {
                 if digests.byteCount == 0 {
                     responseHashes = stream.hashes
                     totalLength = stream.length
+                    digests.choose(for: ObjectHashes(
+                        md5: stream.hashes.md5 ?? object.hashes.md5, crc32c: stream.hashes.crc32c ?? object.hashes.crc32c))
                 }
                 try await stream.body.forEachChunk { buffer in
                     try buffer.withUnsafeReadableBytes { bytes in
@@ -195,9 +245,90 @@ public struct Fetcher: Sendable {
                         "\(Redaction.escapeNonPrintables(object.relativePath)): \(error) (after \(attempt) attempts)", retryable: true)
                 }
                 log("retrying \(object.relativePath) from byte \(digests.byteCount) after: \(error)")
-                try await Task.sleep(nanoseconds: UInt64(Backoff.delay(attempt: attempt, base: options.backoffBase) * 1e9))
+                try await Task.sleep(nanoseconds: UInt64(try Backoff.delay(attempt: attempt, base: options.backoffBase, after: error) * 1e9))
             }
         }
+    }
+
+    /// Large files: `multiThreadStreams` ranged GETs at once over `multiThreadChunkSize` chunks, each written at
+    /// its offset and retried alone (resuming inside the chunk); the hash is computed by reading the file back
+    /// once (§7.6, §7.8). Ranged reads are pinned to the listed version by the backends (If-Match / generation).
+    private func downloadInChunks(_ object: RemoteObject, size: Int64, into file: inout AtomicFile) async throws
+        -> (StreamingDigests, ObjectHashes, Int64?)
+    {
+        let writer = file.positionalWriter
+        let chunk = max(1 << 20, options.multiThreadChunkSize)
+        let starts = Array(stride(from: Int64(0), to: size, by: Int(chunk)))
+        let streams = options.multiThreadStreams
+        // The first chunk's response carries whole-object hashes (S3 ETag or x-amz-meta-md5chksum, Azure
+        // x-ms-blob-content-md5) that a listing may lack.
+        let firstResponseHashes = try await withThrowingTaskGroup(of: ObjectHashes?.self) { group in
+            var next = 0
+            var first: ObjectHashes?
+            func startNext() {
+                guard next < starts.count else { return }
+                let start = starts[next]
+                next += 1
+                let last = min(size, start + chunk) - 1
+                group.addTask {
+                    let hashes = try await downloadChunk(object, from: start, through: last, writer: writer)
+                    return start == 0 ? hashes : nil
+                }
+            }
+            for _ in 0..<streams { startNext() }
+            while let result = try await group.next() {
+                if let result { first = result }
+                startNext()
+            }
+            return first ?? ObjectHashes()
+        }
+        file.finalSize = size
+        var digests = StreamingDigests()
+        digests.choose(for: ObjectHashes(
+            md5: firstResponseHashes.md5 ?? object.hashes.md5, crc32c: firstResponseHashes.crc32c ?? object.hashes.crc32c))
+        if digests.md5 != nil || digests.crc32c != nil {
+            try writer.digest(into: &digests, size: size)
+        } else {
+            digests.byteCount = size
+        }
+        log("fetched \(object.relativePath) with \(starts.count) ranged request\(starts.count == 1 ? "" : "s")")
+        return (digests, firstResponseHashes, size)
+    }
+
+    /// One chunk, resumed inside itself on a broken stream; returns the hashes its first response carried.
+    private func downloadChunk(_ object: RemoteObject, from start: Int64, through last: Int64, writer: PositionalWriter) async throws
+        -> ObjectHashes
+    {
+        var received: Int64 = 0
+        var hashes: ObjectHashes?
+        let length = last - start + 1
+        var attempt = 0
+        while received < length {
+            attempt += 1
+            do {
+                let stream = try await backend.open(object, from: start + received, through: last)
+                if hashes == nil { hashes = stream.hashes }
+                try await stream.body.forEachChunk { buffer in
+                    let count = min(Int64(buffer.readableBytes), length - received)
+                    try buffer.withUnsafeReadableBytes { bytes in
+                        try writer.write(UnsafeRawBufferPointer(rebasing: bytes[..<Int(count)]), at: start + received)
+                    }
+                    received += count
+                }
+                if received < length { throw FetchFailure(.transient, "short-read", "range ended early", retryable: true) }
+            } catch let failure as FetchFailure where !failure.isRetryable {
+                throw failure
+            } catch {
+                if Task.isCancelled { throw CancellationError() }
+                guard attempt < max(1, options.lowLevelRetries) else {
+                    if let failure = error as? FetchFailure { throw failure }
+                    throw FetchFailure(.transient, "transfer-failed",
+                        "\(Redaction.escapeNonPrintables(object.relativePath)) bytes \(start)-\(last): \(error)", retryable: true)
+                }
+                try await Task.sleep(nanoseconds: UInt64(try Backoff.delay(attempt: attempt, base: options.backoffBase, after: error) * 1e9))
+            }
+        }
+        return hashes ?? ObjectHashes()
     }
 
     /// Size first, then the strongest hash the source published (§7.8). A mismatch is retryable (exit 10 at the end).
@@ -208,16 +339,16 @@ public struct Fetcher: Sendable {
         if let expected = job.object.size ?? streamLength, expected != digests.byteCount {
             throw FetchFailure(.integrity, "integrity-check", "integrity check failed for \(name): expected \(expected) bytes, got \(digests.byteCount)", retryable: true)
         }
-        if let expected = responseHashes.md5 ?? job.object.hashes.md5 {
-            let got = Array(digests.md5.finalize())
+        if let expected = responseHashes.md5 ?? job.object.hashes.md5, let md5 = digests.md5 {
+            let got = Array(md5.finalize())
             guard got == expected else {
                 throw FetchFailure(.integrity, "integrity-check",
                     "integrity check failed for \(name): expected md5 \(ObjectHashes.hex(expected)), got \(ObjectHashes.hex(got))", retryable: true)
             }
             return .md5
         }
-        if let expected = responseHashes.crc32c ?? job.object.hashes.crc32c {
-            let got = digests.crc32c.value
+        if let expected = responseHashes.crc32c ?? job.object.hashes.crc32c, let crc = digests.crc32c {
+            let got = crc.value
             guard got == expected else {
                 throw FetchFailure(.integrity, "integrity-check",
                     "integrity check failed for \(name): expected crc32c \(String(format: "%08x", expected)), got \(String(format: "%08x", got))", retryable: true)
@@ -243,7 +374,7 @@ public struct Fetcher: Sendable {
                     throw FetchFailure(.transient, "request-failed", "\(what) failed after \(attempt) attempts: \(error)", retryable: true)
                 }
                 log("retrying \(what) after: \(error)")
-                try await Task.sleep(nanoseconds: UInt64(Backoff.delay(attempt: attempt, base: options.backoffBase) * 1e9))
+                try await Task.sleep(nanoseconds: UInt64(try Backoff.delay(attempt: attempt, base: options.backoffBase, after: error) * 1e9))
             }
         }
     }
@@ -256,9 +387,17 @@ public struct Fetcher: Sendable {
 }
 
 /// Exponential backoff with full jitter: base 200 ms, factor 2, cap 20 s (spec/storage.md §7.7).
+/// A server's `Retry-After` wins when it is longer, up to 5 minutes; beyond that the error is reported instead.
 enum Backoff {
     static func delay(attempt: Int, base: Double, cap: Double = 20) -> Double {
         let ceiling = min(cap, base * pow(2, Double(max(0, attempt - 1))))
         return Double.random(in: 0...ceiling)
+    }
+
+    static func delay(attempt: Int, base: Double, after error: any Error) throws -> Double {
+        let backoff = delay(attempt: attempt, base: base)
+        guard let failure = error as? FetchFailure, let requested = failure.retryAfter else { return backoff }
+        if requested > 300 { throw failure }
+        return max(backoff, requested)
     }
 }

@@ -37,6 +37,9 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             // Stored bytes are what is verified: never let the client inflate (§7.8).
             decompression: .disabled)
         configuration.httpVersion = .http1Only
+        // sdc retries per its own policy (§7.7); the pool's background reconnects would also hold shutdown
+        // for up to the connect timeout after a refused connection.
+        configuration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 
