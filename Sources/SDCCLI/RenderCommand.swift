@@ -93,8 +93,8 @@ struct RenderCommand: AsyncParsableCommand {
         if let rcloneConfig, let secretName {
             switch InputReader().readText(rcloneConfig) {
             case .success(let text):
-                do {
-                    let config = try RcloneConfig(parsing: text, file: rcloneConfig)
+                do throws(Diagnostic) {
+                    let config = try RcloneConfigReading.config(text: text, file: rcloneConfig)
                     extra.append(RcloneSecret.object(name: secretName, namespace: namespace, config: config))
                 } catch {
                     findings.append(error)

@@ -4,7 +4,7 @@ import SDCYAML
 /// The Secret `--rclone-config` + `--secret-name` generate: one `stringData` entry per rclone setting, named as
 /// rclone reads it from the environment, so a storage initializer with `envFrom` of this Secret finds the remote.
 public enum RcloneSecret {
-    public static func object(name: String, namespace: String?, config: RcloneConfig) -> Node {
+    public static func object(name: String, namespace: String?, config: RcloneEnvironment) -> Node {
         var metadata: [(String, Node)] = [("name", .string(name))]
         if let namespace { metadata.append(("namespace", .string(namespace))) }
         return Node.mapping([

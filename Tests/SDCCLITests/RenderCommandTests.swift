@@ -132,9 +132,17 @@ import Testing
         #expect(run.stdout.hasPrefix("apiVersion: v1\nkind: Secret\nmetadata:\n  name: models-rclone\n  namespace: ml\nstringData:\n  RCLONE_CONFIG_MINIO_SECRET_ACCESS_KEY: TOPSECRET\n  RCLONE_CONFIG_MINIO_TYPE: s3\ntype: Opaque\n---\n"))
         #expect(run.stdout.components(separatedBy: "TOPSECRET").count == 2, "the value appears only in the Secret")
         #expect(!run.stderr.contains("TOPSECRET"))
-        let broken = try temp("broken.conf", "secret_access_key = TOPSECRET\n")
+        // rclone's own grammar, through the parser fetch uses: `key: value`, DEFAULT keys inherited, %(x)s expanded.
+        let rich = try temp("rich.conf", "region = eu-west-1\n[minio]\ntype: s3\nendpoint = http://%(host)s:9000\nhost = minio\n")
+        let richRun = try sdc(["render", "-", "--rclone-config", rich, "--secret-name", "s"], stdin: Self.sdep)
+        #expect(richRun.status == 0, "\(richRun.stderr)")
+        #expect(richRun.stdout.contains("RCLONE_CONFIG_MINIO_ENDPOINT: http://minio:9000\n"))
+        #expect(richRun.stdout.contains("RCLONE_CONFIG_MINIO_REGION: eu-west-1\n"))
+        #expect(richRun.stdout.contains("RCLONE_CONFIG_MINIO_TYPE: s3\n"))
+        let broken = try temp("broken.conf", "[minio]\nsecret_access_key TOPSECRET\n")
         let failed = try sdc(["render", "-", "--rclone-config", broken, "--secret-name", "s"], stdin: Self.sdep)
         #expect(failed.status == 1 && failed.stdout.isEmpty)
+        #expect(failed.stderr.contains("broken.conf:2:1: error: [rclone-config-syntax]"))
         #expect(!failed.stderr.contains("TOPSECRET"))
     }
 
