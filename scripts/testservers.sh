@@ -207,8 +207,9 @@ sdc_testservers_stop() {
     for pid in "${_sdc_ts_pids[@]}"; do kill -TERM "$pid" 2>/dev/null; done
     for pid in "${_sdc_ts_pids[@]}"; do
         for i in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$pid" 2>/dev/null
-        wait "$pid" 2>/dev/null
+        # Already gone is the usual case: neither may fail a caller running under `set -e`.
+        kill -KILL "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
     done
     rm -f "${_sdc_ts_socks[@]}"
     rm -rf "${_sdc_ts_dirs[@]}"
