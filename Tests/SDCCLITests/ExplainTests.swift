@@ -103,6 +103,20 @@ import Testing
         #expect(lines.contains { $0.contains("volumes:") } && lines.contains { $0.hasSuffix("# §8.3 model volume") })
     }
 
+    /// Notes follow the input: a user-supplied initializer and volume are the user's (§8.3 step 1); the tfserving
+    /// initializer points at the graph node's modelUri (§7.4).
+    @Test func userSuppliedPartsAndTheTFServingInitializer() throws {
+        let userInit = "\(Self.examples)/user-init-container/seldondeployment.yaml"
+        let lines = try sdc(["render", "--explain", userInit]).stdoutText.split(separator: "\n")
+        #expect(lines.contains { $0.hasSuffix("# §8.3 step 1 user's initializer, used as given from \(userInit):19:11") })
+        #expect(lines.contains { $0.hasSuffix("# §5.1 user volume from \(userInit):31:11") })
+        #expect(!lines.contains { $0.contains("§8.3 model volume") })
+        let tensorflow = "\(Self.examples)/tensorflow/seldondeployment.yaml"
+        let tfLines = try sdc(["render", "--explain", tensorflow]).stdoutText.split(separator: "\n")
+        #expect(tfLines.contains { $0.hasSuffix("# §8.3 storage initializer for tfserving, modelUri \(tensorflow):14:17") })
+        #expect(tfLines.contains { $0.hasSuffix("# §7.4 TensorFlow Serving container from \(tensorflow):10:5") })
+    }
+
     @Test func explainIsYAMLOnly() throws {
         let run = try sdc(["render", "--explain", "-o", "json", "\(Self.examples)/sklearn-v2/seldondeployment.yaml"])
         #expect(run.status == 64)

@@ -42,18 +42,24 @@ public enum ExplainNotes {
             }
             for (i, container) in (object[path: pod]?["initContainers"]?.sequence ?? []).enumerated() {
                 let cName = container["name"]?.string ?? ""
-                if cName.hasSuffix("-model-initializer") {
+                let at = "\(pod).initContainers[\(i)]"
+                if let user = origin?.userContainer(named: cName, initContainer: true) {
+                    notes[at] = (cName.hasSuffix("-model-initializer") ? "§8.3 step 1 user's initializer, used as given" : "§5.1 user init container") + from(user)
+                } else if cName.hasSuffix("-model-initializer") {
+                    // The URI the initializer downloads names its graph node (the target may be `tfserving`, §7.4).
+                    let uri = container["args"]?.sequence?.first?.string
                     let target = String(cName.dropLast("-model-initializer".count))
-                    let uri = origin?.graphNode(named: target)?["modelUri"] ?? origin?.predictor?["explainer"]?["modelUri"]
-                    notes["\(pod).initContainers[\(i)]"] = "§8.3 storage initializer for \(target)" + (uri?.location.map { ", modelUri \($0)" } ?? "")
-                } else {
-                    notes["\(pod).initContainers[\(i)]"] = "§5.1 user init container" + from(origin?.userContainer(named: cName, initContainer: true))
+                    let modelUri = origin?.graphNodes.first { $0["modelUri"]?.string == uri }?["modelUri"]
+                        ?? origin?.graphNode(named: target)?["modelUri"] ?? origin?.predictor?["explainer"]?["modelUri"]
+                    notes[at] = "§8.3 storage initializer for \(target)" + (modelUri?.location.map { ", modelUri \($0)" } ?? "")
                 }
             }
             for (i, volume) in (object[path: pod]?["volumes"]?.sequence ?? []).enumerated() {
                 let vName = volume["name"]?.string ?? ""
+                let user = userPodSpecs.lazy.compactMap { $0["volumes"]?.sequence?.first { $0["name"]?.string == vName } }.first
                 let note =
-                    vName == "seldon-podinfo" ? "§5.1 pod info volume"
+                    user != nil ? "§5.1 user volume" + from(user)
+                    : vName == "seldon-podinfo" ? "§5.1 pod info volume"
                     : vName.hasSuffix("-provision-location") ? "§8.3 model volume"
                     : vName == "kfserving-pvc-source" ? "§8.3 model PVC" : "§5.1 user volume"
                 notes["\(pod).volumes[\(i)]"] = note

@@ -39,7 +39,7 @@ public struct ExplainSource: Sendable {
         let name = metadata?["name"]?.string ?? ""
         let namespace = metadata?["namespace"]?.string ?? ""
         let label = metadata?["labels"]?["seldon-deployment-id"]?.string
-        let candidates = deployments.filter { $0.namespace == namespace && (label == $0.name || name.hasPrefix($0.name + "-")) }
+        let candidates = deployments.filter { $0.namespace == namespace && (label == $0.name || name == $0.name || name.hasPrefix($0.name + "-")) }
         guard let d = candidates.max(by: { $0.name.count < $1.name.count }) else { return nil }
         let predictors = d.root["spec"]?["predictors"]?.sequence ?? []
         let predictor = predictors.filter { p in
@@ -63,6 +63,15 @@ extension ExplainSource.Origin {
             return nil
         }
         return search(predictor?["graph"])
+    }
+
+    /// Every graph node of the predictor, depth-first.
+    var graphNodes: [Node] {
+        func collect(_ node: Node?) -> [Node] {
+            guard let node else { return [] }
+            return [node] + (node["children"]?.sequence ?? []).flatMap(collect)
+        }
+        return collect(predictor?["graph"])
     }
 
     /// The componentSpecs container named `name`, if the user wrote one.
