@@ -213,6 +213,23 @@ import Testing
         #expect(try String(contentsOfFile: "\(package)/settings.yaml", encoding: .utf8) == settingsBefore)
     }
 
+    /// `kpt fn eval … -- key=value` hands the pairs over as a ConfigMap function config.
+    @Test(.enabled(if: KRMTools.kpt != nil, "kpt not found: put it on PATH or set SDC_KPT"))
+    func kptKeyValuesAreTheNamespaceAndSetValues() throws {
+        let kpt = try #require(KRMTools.kpt)
+        let dir = try KRMTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: "\(KRMTools.example)/iris.yaml", toPath: "\(dir)/iris.yaml")
+        let run = try Subprocess.run(
+            kpt, ["fn", "eval", "--exec", "\(TestPaths.sdc) krm", dir, "--", "namespace=staging", "predictiveUnit.httpPort=9100"])
+        #expect(run.status == 0, "\(run.stdoutText)\(run.stderrText)")
+        let text = try String(contentsOfFile: "\(dir)/iris.yaml", encoding: .utf8)
+        let objects = try KRMTools.documents(text)
+        #expect(objects.count == 3)
+        #expect(objects.allSatisfy { $0["metadata"]?["namespace"]?.string == "staging" })
+        #expect(text.contains("containerPort: 9100"))
+    }
+
     @Test(.enabled(if: KRMTools.kpt != nil, "kpt not found: put it on PATH or set SDC_KPT"))
     func kptShowsAnErrorResultAndLeavesTheFileAlone() throws {
         let kpt = try #require(KRMTools.kpt)
