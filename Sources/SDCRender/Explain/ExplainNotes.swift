@@ -33,6 +33,7 @@ public enum ExplainNotes {
             notes["spec.selector"] = "§5.1 selector; §6.2, §9.4 labels"
             notes["spec.strategy"] = "§5.1 rolling update"
             notes["spec.template.metadata.annotations"] = "§5.1 prometheus and deployment annotations"
+            notes["spec.template.metadata.labels"] = "§5.1, §5.2 pod labels"
             let userPodSpecs = (origin?.predictor?["componentSpecs"]?.sequence ?? []).compactMap { $0["spec"] }
             if !userPodSpecs.contains(where: { $0["securityContext"] != nil }) {
                 notes["\(pod).securityContext"] = "§5.1 pod security context"
