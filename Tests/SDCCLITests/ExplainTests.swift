@@ -100,7 +100,9 @@ import Testing
         #expect(lines.contains { $0.hasSuffix("# §8.3 storage initializer for classifier, modelUri \(input):11:17") })
         #expect(lines.contains { $0.hasSuffix("# §7 SKLEARN_SERVER server from \(input):9:7") })
         #expect(lines.contains { $0.hasSuffix("# §9.3 service orchestrator from \(input):7:5") })
-        #expect(lines.contains { $0.contains("volumes:") } && lines.contains { $0.hasSuffix("# §8.3 model volume") })
+        #expect(lines.contains { $0.hasSuffix("name: classifier-provision-location # §8.3 model volume") })
+        // A container's note is on its name line, so its first key (often `env`) keeps its own.
+        #expect(lines.contains { $0.hasSuffix("- env: # §6.3 ports, ids and metrics env; §7 model env") })
     }
 
     /// Notes follow the input: a user-supplied initializer and volume are the user's (§8.3 step 1); the tfserving

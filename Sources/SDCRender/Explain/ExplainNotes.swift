@@ -43,7 +43,7 @@ public enum ExplainNotes {
             }
             for (i, container) in (object[path: pod]?["initContainers"]?.sequence ?? []).enumerated() {
                 let cName = container["name"]?.string ?? ""
-                let at = "\(pod).initContainers[\(i)]"
+                let at = "\(pod).initContainers[\(i)].name"
                 if let user = origin?.userContainer(named: cName, initContainer: true) {
                     notes[at] = (cName.hasSuffix("-model-initializer") ? "§8.3 step 1 user's initializer, used as given" : "§5.1 user init container") + from(user)
                 } else if cName.hasSuffix("-model-initializer") {
@@ -63,7 +63,7 @@ public enum ExplainNotes {
                     : vName == "seldon-podinfo" ? "§5.1 pod info volume"
                     : vName.hasSuffix("-provision-location") ? "§8.3 model volume"
                     : vName == "kfserving-pvc-source" ? "§8.3 model PVC" : "§5.1 user volume"
-                notes["\(pod).volumes[\(i)]"] = note
+                notes["\(pod).volumes[\(i)].name"] = note
             }
         case "Service":
             if labels?["seldon.io/explainer"] != nil {
@@ -98,20 +98,22 @@ public enum ExplainNotes {
         return notes
     }
 
+    /// A container's note goes on its `name:` line, which says which container it is; the `- ` line is often
+    /// `- env:`, whose own note would otherwise be lost (one comment a line).
     static func containerNotes(_ container: Node, at path: String, origin: ExplainSource.Origin?, into notes: inout [String: String]) {
         let name = container["name"]?.string ?? ""
         func from(_ node: Node?) -> String { node?.location.map { " from \($0)" } ?? "" }
         let user = origin?.userContainer(named: name)
         switch name {
         case "seldon-container-engine":
-            notes[path] = "§9.3 service orchestrator" + from(origin?.predictor?["svcOrchSpec"] ?? origin?.predictor)
+            notes["\(path).name"] = "§9.3 service orchestrator" + from(origin?.predictor?["svcOrchSpec"] ?? origin?.predictor)
             notes["\(path).env"] = "§9.2, §9.3 ENGINE_PREDICTOR and logger env"
             notes["\(path).ports"] = "§9.3 engine ports"
             notes["\(path).livenessProbe"] = "§9.3 /live probe"
             notes["\(path).readinessProbe"] = "§9.3 /ready probe"
             return
         case "tfserving":
-            notes[path] = "§7.4 TensorFlow Serving container" + from(origin?.predictor)
+            notes["\(path).name"] = "§7.4 TensorFlow Serving container" + from(origin?.predictor)
             return
         default:
             break
@@ -120,7 +122,7 @@ public enum ExplainNotes {
             let implementation = node["implementation"]?.string ?? ""
             let prepack = !implementation.isEmpty && implementation != "UNKNOWN_IMPLEMENTATION"
             let rule = user != nil ? "§11.1 user container for graph node \(name)" : prepack ? "§7 \(implementation) server" : "§6.3 graph node \(name)"
-            notes[path] = rule + from(user ?? node)
+            notes["\(path).name"] = rule + from(user ?? node)
             notes["\(path).env"] = "§6.3 ports, ids and metrics env" + (prepack ? "; §7 model env" : "")
             notes["\(path).ports"] = "§6.3 http and grpc ports"
             if user?["livenessProbe"] == nil { notes["\(path).livenessProbe"] = "§6.3 TCP probe" }
@@ -130,9 +132,9 @@ public enum ExplainNotes {
                 notes["\(path).volumeMounts"] = "§8.3 model mount"
             }
         } else if origin?.predictor?["explainer"] != nil, user == nil {
-            notes[path] = "§12 explainer container" + from(origin?.predictor?["explainer"])
+            notes["\(path).name"] = "§12 explainer container" + from(origin?.predictor?["explainer"])
         } else {
-            notes[path] = "§5.1 user container" + from(user)
+            notes["\(path).name"] = "§5.1 user container" + from(user)
         }
     }
 }
