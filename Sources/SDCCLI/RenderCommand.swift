@@ -51,6 +51,9 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: yaml or json (a v1 List).")
     var output: OutputFormat = .yaml
 
+    @Flag(help: "Add a YAML comment to each generated object and significant field naming the render.md rule and the input location behind it.")
+    var explain = false
+
     func validate() throws {
         if (rcloneConfig == nil) != (secretName == nil) {
             throw ValidationError("--rclone-config and --secret-name go together")
@@ -59,6 +62,7 @@ struct RenderCommand: AsyncParsableCommand {
             throw ValidationError("--faithful prints a placeholder owner UID; it cannot be combined with --owner-uid")
         }
         if let n = namespace, n.isEmpty { throw ValidationError("--namespace must not be empty") }
+        if explain, output == .json { throw ValidationError("--explain writes YAML comments; JSON has none") }
     }
 
     func run() async throws {
@@ -116,10 +120,15 @@ struct RenderCommand: AsyncParsableCommand {
         let options = RenderOptions(namespace: namespace, values: loaded.values, form: form, extraObjects: extra)
         // Each object becomes text as soon as it is final, so memory holds text rather than every tree.
         let emitter = YAMLEmitter()
+        let source = explain ? ExplainSource(documents, namespace: namespace) : nil
         let (objects, renderFindings) =
             output == .json
             ? try Renderer.render(documents, options: options) { JSONOutput.item($0) }
-            : try Renderer.render(documents, options: options) { try emitter.emitDocument($0) }
+            : try Renderer.render(documents, options: options) { object in
+                let text = try emitter.emitDocument(object)
+                guard let source else { return text }
+                return LineComments(ExplainNotes.notes(for: object, source: source)).apply(to: text)
+            }
         findings += renderFindings
         if renderFindings.contains(where: { $0.severity == .error }), status == .ok { status = .findings }
         guard status == .ok else {

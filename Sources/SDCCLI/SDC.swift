@@ -15,7 +15,7 @@ public struct SDC: AsyncParsableCommand {
             unreadable; 70 internal error.
             """,
         version: version,
-        subcommands: [RenderCommand.self, FetchCommand.self, ValidateCommand.self]
+        subcommands: [RenderCommand.self, FetchCommand.self, ValidateCommand.self, KRMCommand.self]
     )
 
     public init() {}
@@ -25,7 +25,7 @@ extension SDC {
     /// The process entry point: parse, run the chosen subcommand, map errors to sdc's exit codes.
     public static func runAsMain() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Self.arguments(invokedAs: CommandLine.arguments))
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -34,5 +34,13 @@ extension SDC {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// The arguments to parse. Invoked through a link named like the kustomize plugin (`RenderConfig`), sdc is a
+    /// plugin: kustomize runs `RenderConfig <config file>`, which means `sdc krm <config file>`.
+    static func arguments(invokedAs argv: [String]) -> [String] {
+        let program = argv.first?.split(separator: "/").last.map(String.init) ?? ""
+        let rest = Array(argv.dropFirst())
+        return program == KRMCommand.pluginName ? ["krm"] + rest : rest
     }
 }
