@@ -135,8 +135,12 @@ struct RenderCommand: AsyncParsableCommand {
             Terminal.report(findings, options: diagnostics)
             throw ExitCode(status.rawValue)
         }
-        let text = output == .json ? JSONOutput.list(items: objects) : objects.joined(separator: "---\n")
         Terminal.report(findings, options: diagnostics)
-        Terminal.writeStdout(text)
+        if output == .json {
+            Terminal.writeStdout(JSONOutput.list(items: objects))
+        } else {
+            // Written piece by piece: joining first would hold the whole output twice.
+            Terminal.writeStdout(pieces: objects, separator: "---\n")
+        }
     }
 }

@@ -13,6 +13,21 @@ enum Terminal {
         writeAll(text, to: STDOUT_FILENO)
     }
 
+    /// `pieces` joined by `separator`, written through a 1 MiB buffer so large outputs are never copied whole.
+    static func writeStdout(pieces: [String], separator: String) {
+        var buffer = ""
+        buffer.reserveCapacity(1 << 20)
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 { buffer += separator }
+            buffer += piece
+            if buffer.utf8.count >= 1 << 20 {
+                writeStdout(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if !buffer.isEmpty { writeStdout(buffer) }
+    }
+
     static func writeStderr(_ text: String) {
         writeAll(text, to: STDERR_FILENO)
     }
