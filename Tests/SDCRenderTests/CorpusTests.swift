@@ -66,7 +66,7 @@ import Testing
         }
     }
 
-    /// Every accepted file's output passes `kubernetes-validate --strict -k 1.30.0` (one batched run).
+    /// Every accepted file's output passes `kubernetes-validate --strict -k 1.34.0` (one batched run).
     @Test(
         .enabled(if: TestPaths.exists(directory + "/MANIFEST.tsv"), "corpus not found beside the package: skipped"),
         .enabled(if: ExternalTools.kubernetesValidate != nil, "kubernetes-validate not found: set SDC_KUBERNETES_VALIDATE or SDC_PYTHON"))
@@ -81,7 +81,7 @@ import Testing
             #expect(TestPaths.write(output, to: path))
             files.append(path)
         }
-        let run = try ExternalTools.run(command[0], Array(command.dropFirst()) + ["--strict", "--quiet", "-k", "1.30.0"] + files)
+        let run = try ExternalTools.run(command[0], Array(command.dropFirst()) + ["--strict", "--quiet", "-k", "1.34.0"] + files)
         #expect(run.status == 0, "\(run.output.split(separator: "\n").filter { $0.hasPrefix("ERROR") }.prefix(20).joined(separator: "\n"))")
     }
 }

@@ -13,7 +13,7 @@ import Testing
     func kubernetesValidateStrict(_ scenario: String) throws {
         let command = try #require(ExternalTools.kubernetesValidate)
         let file = "\(TestPaths.examples)/\(scenario)/expected.yaml"
-        let run = try ExternalTools.run(command[0], Array(command.dropFirst()) + ["--strict", "--quiet", "-k", "1.30.0", file])
+        let run = try ExternalTools.run(command[0], Array(command.dropFirst()) + ["--strict", "--quiet", "-k", "1.34.0", file])
         #expect(run.status == 0, "\(run.output)")
     }
 
