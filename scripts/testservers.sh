@@ -20,10 +20,14 @@
 #   SDC_TEST_MOTO_ENDPOINT, SDC_TEST_MOTO_BUCKET                                              moto
 #   SDC_TEST_GCS_ENDPOINT, SDC_TEST_GCS_BUCKET                                                gcp-storage-emulator
 #   SDC_TEST_HTTP_URL, SDC_TEST_HTTP_ROOT                                                     nginx (autoindex)
+# SeaweedFS also accepts the Seldon documentation's keys minioadmin/minioadmin (read-only), so its Secrets
+# can be used unchanged apart from the endpoint.
 # Fixtures: every server holds the tree of $SDC_TEST_FIXTURE_DIR under "model/" (bucket "models");
 # moto additionally holds hostile keys under "hostile/".
 
 _sdc_ts_pids=()
+_sdc_ts_uploads=()   # "pid:server" of fixture uploads still running
+_sdc_ts_here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 _sdc_ts_dirs=()
 _sdc_ts_socks=()
 
@@ -52,16 +56,11 @@ _sdc_ts_missing() {
     return 0
 }
 
-# A fixture tree: nested files, an empty file, odd names, and one file big enough to stream in chunks.
+# The fixture tree (scripts/testservers/make_fixture.py): a file past 100 MiB, ~300 small files in nested
+# folders, names with spaces and non-ASCII characters, an empty file. SDC_TEST_FIXTURE_BIG_MIB shrinks
+# the big file for quick local runs.
 _sdc_ts_make_fixture() {
-    local root=$1
-    mkdir -p "$root/sub/deeper" "$root/odd names"
-    printf 'weights-v1\n' >"$root/model.bin"
-    printf '{"name": "iris"}\n' >"$root/sub/config.json"
-    printf 'deep\n' >"$root/sub/deeper/leaf.txt"
-    : >"$root/empty.txt"
-    printf 'space and ü\n' >"$root/odd names/a b ü+&=.txt"
-    head -c $((11 * 1024 * 1024 + 17)) /dev/urandom >"$root/big.bin"
+    python3 "$_sdc_ts_here/testservers/make_fixture.py" "$1" "${SDC_TEST_FIXTURE_BIG_MIB:-100}"
 }
 
 _sdc_ts_rclone() { env -u AWS_CA_BUNDLE RCLONE_CONFIG=/dev/null "$@"; }
@@ -74,7 +73,10 @@ _sdc_ts_start_seaweedfs() {
     cat >"$wd/s3.json" <<'JSON'
 {"identities": [{"name": "tests",
   "credentials": [{"accessKey": "testAK", "secretKey": "testSecret123"}],
-  "actions": ["Admin", "Read", "List", "Tagging", "Write"]}]}
+  "actions": ["Admin", "Read", "List", "Tagging", "Write"]},
+ {"name": "seldon-docs",
+  "credentials": [{"accessKey": "minioadmin", "secretKey": "minioadmin"}],
+  "actions": ["Read", "List"]}]}
 JSON
     local PM PMG PV PVG PF PFG PS PSG PA PAG
     read -r PM PMG PV PVG PF PFG PS PSG PA PAG < <(python3 -c 'import socket
@@ -97,13 +99,17 @@ s=[socket.socket() for _ in range(10)]
     local env=(RCLONE_CONFIG_SW_TYPE=s3 RCLONE_CONFIG_SW_PROVIDER=Minio RCLONE_CONFIG_SW_ACCESS_KEY_ID=testAK
         RCLONE_CONFIG_SW_SECRET_ACCESS_KEY=testSecret123 RCLONE_CONFIG_SW_ENDPOINT=http://127.0.0.1:$PS
         RCLONE_CONFIG_SW_REGION=us-east-1)
-    local i; for i in $(seq 50); do _sdc_ts_rclone env "${env[@]}" "$rclone" mkdir sw:models 2>/dev/null && break; sleep 0.2; done
-    for i in $(seq 20); do
-        _sdc_ts_rclone env "${env[@]}" "$rclone" copy --s3-upload-cutoff 5Mi --s3-chunk-size 5Mi "$SDC_TEST_FIXTURE_DIR" sw:models/model 2>>"$wd/upload.log" && break
-        sleep 0.5
-    done
-    # A directory marker that must not become a file.
-    _sdc_ts_rclone env "${env[@]}" "$rclone" touch sw:models/model-v2/other.txt 2>>"$wd/upload.log"
+    (  # uploads run in the background, all servers at once; sdc_testservers_start waits for them
+        local i; for i in $(seq 50); do _sdc_ts_rclone env "${env[@]}" "$rclone" mkdir sw:models 2>/dev/null && break; sleep 0.2; done
+        for i in $(seq 20); do
+            _sdc_ts_rclone env "${env[@]}" "$rclone" copy --transfers 16 --s3-upload-cutoff 5Mi --s3-chunk-size 5Mi "$SDC_TEST_FIXTURE_DIR" sw:models/model 2>>"$wd/upload.log" && break
+            [ "$i" = 20 ] && exit 1
+            sleep 0.5
+        done
+        # A directory marker that must not become a file.
+        _sdc_ts_rclone env "${env[@]}" "$rclone" touch sw:models/model-v2/other.txt 2>>"$wd/upload.log"
+    ) &
+    _sdc_ts_uploads+=("$!:SeaweedFS")
     export SDC_TEST_S3_ENDPOINT=http://127.0.0.1:$PS SDC_TEST_S3_ACCESS_KEY=testAK \
         SDC_TEST_S3_SECRET_KEY=testSecret123 SDC_TEST_S3_BUCKET=models
     echo "testservers: SeaweedFS S3 at $SDC_TEST_S3_ENDPOINT" >&2
@@ -119,21 +125,24 @@ _sdc_ts_start_moto() {
     _sdc_ts_wait_http "http://127.0.0.1:$P/" || { echo "testservers: moto did not start" >&2; return 1; }
     local env=(RCLONE_CONFIG_MO_TYPE=s3 RCLONE_CONFIG_MO_PROVIDER=Minio RCLONE_CONFIG_MO_ACCESS_KEY_ID=testing
         RCLONE_CONFIG_MO_SECRET_ACCESS_KEY=testing RCLONE_CONFIG_MO_ENDPOINT=http://127.0.0.1:$P RCLONE_CONFIG_MO_REGION=us-east-1)
-    _sdc_ts_rclone env "${env[@]}" "$rclone" mkdir mo:models 2>>"$wd/upload.log"
-    _sdc_ts_rclone env "${env[@]}" "$rclone" copy --s3-no-head "$SDC_TEST_FIXTURE_DIR" mo:models/model 2>>"$wd/upload.log"
-    # Hostile keys are stored verbatim by moto (testservers.md §2).
-    local body=$wd/evil.txt sha
-    printf 'evil\n' >"$body"; sha=$(sha256sum "$body" | cut -d' ' -f1)
-    local key
-    for key in "hostile/ok.txt" "hostile/../evil.txt" "hostile//abs.txt"; do
-        curl -s --path-as-is --aws-sigv4 aws:amz:us-east-1:s3 -u testing:testing -X PUT \
-            -H "Content-Type: application/octet-stream" -H "x-amz-content-sha256: $sha" --data-binary @"$body" "http://127.0.0.1:$P/models/$key" >/dev/null
-    done
-    # Many small objects for paging (list_chunk=2 in the tests walks several pages).
-    for key in 1 2 3 4 5; do
-        curl -s --aws-sigv4 aws:amz:us-east-1:s3 -u testing:testing -X PUT \
-            -H "Content-Type: application/octet-stream" -H "x-amz-content-sha256: $sha" --data-binary @"$body" "http://127.0.0.1:$P/models/paged/f$key.txt" >/dev/null
-    done
+    (  # uploads run in the background, all servers at once; sdc_testservers_start waits for them
+        _sdc_ts_rclone env "${env[@]}" "$rclone" mkdir mo:models 2>>"$wd/upload.log"
+        _sdc_ts_rclone env "${env[@]}" "$rclone" copy --transfers 16 --s3-no-head "$SDC_TEST_FIXTURE_DIR" mo:models/model 2>>"$wd/upload.log" || exit 1
+        # Hostile keys are stored verbatim by moto (testservers.md §2).
+        local body=$wd/evil.txt sha
+        printf 'evil\n' >"$body"; sha=$(sha256sum "$body" | cut -d' ' -f1)
+        local key
+        for key in "hostile/ok.txt" "hostile/../evil.txt" "hostile//abs.txt"; do
+            curl -s --path-as-is --aws-sigv4 aws:amz:us-east-1:s3 -u testing:testing -X PUT \
+                -H "Content-Type: application/octet-stream" -H "x-amz-content-sha256: $sha" --data-binary @"$body" "http://127.0.0.1:$P/models/$key" >/dev/null
+        done
+        # Many small objects for paging (list_chunk=2 in the tests walks several pages).
+        for key in 1 2 3 4 5; do
+            curl -s --aws-sigv4 aws:amz:us-east-1:s3 -u testing:testing -X PUT \
+                -H "Content-Type: application/octet-stream" -H "x-amz-content-sha256: $sha" --data-binary @"$body" "http://127.0.0.1:$P/models/paged/f$key.txt" >/dev/null
+        done
+    ) &
+    _sdc_ts_uploads+=("$!:moto")
     export SDC_TEST_MOTO_ENDPOINT=http://127.0.0.1:$P SDC_TEST_MOTO_BUCKET=models
     echo "testservers: moto at $SDC_TEST_MOTO_ENDPOINT" >&2
 }
@@ -146,18 +155,11 @@ _sdc_ts_start_gcs() {
     _sdc_ts_pids+=($!)
     _sdc_ts_wait_http "http://127.0.0.1:$P/" || { echo "testservers: gcp-storage-emulator did not start" >&2; return 1; }
     # uploadType=media (rclone's resumable upload breaks on this emulator); empty objects need multipart.
-    (cd "$SDC_TEST_FIXTURE_DIR" && find . -type f | sed 's|^\./||' | sort) | while IFS= read -r rel; do
-        local name enc; name="model/$rel"
-        enc=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$name")
-        if [ -s "$SDC_TEST_FIXTURE_DIR/$rel" ]; then
-            curl -s -X POST --data-binary @"$SDC_TEST_FIXTURE_DIR/$rel" \
-                "http://127.0.0.1:$P/upload/storage/v1/b/models/o?uploadType=media&name=$enc" >/dev/null
-        else
-            printf -- '--B\r\nContent-Type: application/json\r\n\r\n{"name": "%s"}\r\n--B\r\nContent-Type: application/octet-stream\r\n\r\n\r\n--B--\r\n' "$name" \
-                | curl -s -X POST -H 'Content-Type: multipart/related; boundary=B' --data-binary @- \
-                    "http://127.0.0.1:$P/upload/storage/v1/b/models/o?uploadType=multipart" >/dev/null
-        fi
-    done
+    (  # uploads run in the background, all servers at once; sdc_testservers_start waits for them
+        python3 "$_sdc_ts_here/testservers/gcs_upload.py" "http://127.0.0.1:$P" models model "$SDC_TEST_FIXTURE_DIR" \
+            || { echo "testservers: uploading the fixture to the GCS emulator failed" >&2; exit 1; }
+    ) &
+    _sdc_ts_uploads+=("$!:GCS emulator")
     export SDC_TEST_GCS_ENDPOINT=http://127.0.0.1:$P SDC_TEST_GCS_BUCKET=models
     echo "testservers: gcp-storage-emulator at $SDC_TEST_GCS_ENDPOINT" >&2
 }
@@ -167,7 +169,9 @@ _sdc_ts_start_nginx() {
     [ -n "$nginx" ] || { _sdc_ts_missing nginx; return; }
     local nd; nd=$(mktemp -d /tmp/sdc-nginx.XXXXXX); _sdc_ts_dirs+=("$nd")
     local P; P=$(_sdc_ts_free_port)
-    mkdir -p "$nd/www"; cp -r "$SDC_TEST_FIXTURE_DIR" "$nd/www/model"; chmod -R a+rX "$nd"
+    # Hard links, not a copy of the 100 MiB tree (same /tmp file system); a copy where that fails.
+    mkdir -p "$nd/www"; cp -al "$SDC_TEST_FIXTURE_DIR" "$nd/www/model" 2>/dev/null || cp -r "$SDC_TEST_FIXTURE_DIR" "$nd/www/model"
+    chmod -R a+rX "$nd"
     local user_line=""; [ "$(id -u)" = 0 ] && user_line="user root root;"
     cat >"$nd/nginx.conf" <<CONF
 $user_line
@@ -200,6 +204,12 @@ sdc_testservers_start() {
     _sdc_ts_start_moto || return 1
     _sdc_ts_start_gcs || return 1
     _sdc_ts_start_nginx || return 1
+    local job failed=0
+    for job in "${_sdc_ts_uploads[@]}"; do
+        wait "${job%%:*}" || { echo "testservers: uploading the fixture to ${job#*:} failed" >&2; failed=1; }
+    done
+    _sdc_ts_uploads=()
+    return $failed
 }
 
 sdc_testservers_stop() {

@@ -19,6 +19,10 @@ struct FetchCommand: AsyncParsableCommand {
             Exit status (rclone's meanings): 0 success; 1 usage or configuration error; 2 other error; \
             3 source not found or empty; 4 object not found; 5 temporary error after retries; 7 authentication \
             failure; 10 integrity check failed; 11 unsafe object key; 12 destination error; 130/143 interrupted.
+
+            Output: on a terminal, a progress line (files, bytes, rate) is redrawn on stderr while files \
+            arrive; then one summary line on stderr, which is all a log sees. --quiet prints only errors; \
+            --verbose prints a line per file instead of the progress line.
             """
     )
 
@@ -116,7 +120,7 @@ struct FetchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let request: FetchRequest
+        var request: FetchRequest
         do {
             request = try makeRequest(environment: environment)
         } catch let failure as FetchFailure {
@@ -127,10 +131,14 @@ struct FetchCommand: AsyncParsableCommand {
         let signals = SignalCleanup(temporaries: temporaries)
         let level = max(verbose, Int(environment["RCLONE_VERBOSE"] ?? "") ?? 0)
         let verboseLog = level >= 1
+        let display = FetchProgressDisplay.wanted(quiet: diagnostics.quiet, verboseLevel: level) ? FetchProgressDisplay() : nil
+        request.progress = display?.progress
+        display?.start()
         let started = Date()
         let outcome = await FetchSession.run(request, temporaries: temporaries) { line in
             if verboseLog { Terminal.writeStderr(Redaction.url(line) + "\n") }
         }
+        await display?.stop()
         signals.cancel()
         Terminal.report(outcome.warnings + outcome.report.failures.map(\.diagnostic), options: diagnostics)
         let seconds = Date().timeIntervalSince(started)

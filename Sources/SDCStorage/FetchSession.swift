@@ -15,6 +15,8 @@ public struct FetchRequest: Sendable {
     public var transport = AsyncHTTPClientTransport.Settings()
     /// `-vv`: log every request (method, redacted URL, status).
     public var logRequests = false
+    /// Updated as files and bytes arrive, for the CLI's progress line on a terminal.
+    public var progress: TransferProgress?
 
     public init(uri: String, destination: String, environment: [String: String]) {
         self.uri = uri
@@ -64,7 +66,7 @@ public enum FetchSession {
             outcome.warnings += made.warnings
             let fetcher = Fetcher(
                 backend: made.backend, destination: request.destination, options: request.options, temporaries: temporaries,
-                log: log)
+                progress: request.progress, log: log)
             outcome.report = await fetcher.run(sourceDescription: request.uri)
             outcome.warnings += outcome.report.warnings.map { .warning("fetch", $0) }
         } catch let failure as FetchFailure {

@@ -65,10 +65,8 @@ struct GCSEmulatorTests {
         // Only the endpoint is set: type and anonymous come from the image's built-in `gs` remote.
         let outcome = await fetch("gs://models/model", to: dest, env: ["RCLONE_CONFIG_GS_ENDPOINT": endpoint])
         #expect(outcome.exitCode == .success, "\(outcome.report.failures.map(\.diagnostic.message))")
-        #expect(listTree(dest) == listTree(fixture))
-        for file in listTree(fixture) {
-            #expect(FileManager.default.contentsEqual(atPath: dest + "/" + file, andPath: fixture + "/" + file), "\(file) differs")
-        }
+        expectFixtureIsTheFullTree(fixture)
+        try expectSameTree(dest, as: fixture)
         #expect(outcome.report.outcomes.allSatisfy { $0.verification == .md5 })
     }
 

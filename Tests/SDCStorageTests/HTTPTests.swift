@@ -62,10 +62,8 @@ struct HTTPNginxTests {
         defer { try? FileManager.default.removeItem(atPath: dest) }
         let outcome = await fetch(base + "/model/", to: dest)
         #expect(outcome.exitCode == .success, "\(outcome.report.failures.map(\.diagnostic.message))")
-        #expect(listTree(dest) == listTree(fixture))
-        for file in listTree(fixture) {
-            #expect(FileManager.default.contentsEqual(atPath: dest + "/" + file, andPath: fixture + "/" + file), "\(file) differs")
-        }
+        expectFixtureIsTheFullTree(fixture)
+        try expectSameTree(dest, as: fixture)
     }
 
     @Test func largeFilesUseRangedChunksAgainstNginx() async throws {

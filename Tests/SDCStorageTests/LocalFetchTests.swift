@@ -13,6 +13,22 @@ struct LocalFetchTests {
         return await FetchSession.run(request, temporaries: TemporaryFiles())
     }
 
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["SDC_TEST_FIXTURE_DIR"] != nil,
+        "SDC_TEST_FIXTURE_DIR is not set: run under scripts/testservers.sh for the large fixture tree"))
+    func copiesTheWholeFixtureTreeFromAPathAndAFileURI() async throws {
+        let fixture = ProcessInfo.processInfo.environment["SDC_TEST_FIXTURE_DIR"] ?? ""
+        expectFixtureIsTheFullTree(fixture)
+        let scratch = try makeScratchDirectory("localtree")
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let plain = await fetch(fixture, to: scratch + "/plain")
+        #expect(plain.exitCode == .success, "\(plain.report.failures.map(\.diagnostic.message))")
+        try expectSameTree(scratch + "/plain", as: fixture)
+        try FileManager.default.removeItem(atPath: scratch + "/plain")
+        let viaURI = await fetch("file://" + fixture, to: scratch + "/uri")
+        #expect(viaURI.exitCode == .success, "\(viaURI.report.failures.map(\.diagnostic.message))")
+        try expectSameTree(scratch + "/uri", as: fixture)
+    }
+
     @Test func copiesTheTreeIncludingEmptyFilesAndSkipsSymlinks() async throws {
         let scratch = try makeScratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: scratch) }

@@ -33,10 +33,8 @@ struct S3SeaweedFSTests {
         defer { try? FileManager.default.removeItem(atPath: dest) }
         let outcome = await fetch("s3://models/model", to: dest, env: remoteEnv())
         #expect(outcome.exitCode == .success, "\(outcome.report.failures.map(\.diagnostic.message))")
-        #expect(listTree(dest) == listTree(fixture))
-        for file in listTree(fixture) {
-            #expect(FileManager.default.contentsEqual(atPath: dest + "/" + file, andPath: fixture + "/" + file), "\(file) differs")
-        }
+        expectFixtureIsTheFullTree(fixture)
+        try expectSameTree(dest, as: fixture)
         // Every object is verified by an MD5: the plain ETag, or rclone's X-Amz-Meta-Md5chksum for the
         // multipart upload whose ETag is "<hex>-<parts>".
         #expect(outcome.report.outcomes.allSatisfy { $0.verification == .md5 })
@@ -139,6 +137,16 @@ struct S3MotoTests {
         request.configPath = "/dev/null"
         configure(&request.options)
         return await FetchSession.run(request, temporaries: TemporaryFiles())
+    }
+
+    @Test func fetchesTheWholeFixtureTree() async throws {
+        let fixture = testEnvironment["SDC_TEST_FIXTURE_DIR"] ?? ""
+        let dest = try makeScratchDirectory("mototree")
+        defer { try? FileManager.default.removeItem(atPath: dest) }
+        let outcome = await fetch("moto:models/model", to: dest)
+        #expect(outcome.exitCode == .success, "\(outcome.report.failures.map(\.diagnostic.message))")
+        expectFixtureIsTheFullTree(fixture)
+        try expectSameTree(dest, as: fixture)
     }
 
     @Test func traversalKeysAreRefusedAndNothingEscapes() async throws {

@@ -19,6 +19,25 @@ public struct S3Backend: StorageBackend {
         /// `server_side_encryption=aws:kms`: ETags are not MD5s.
         public var etagIsNotMD5: Bool
         public var noHeadObject: Bool
+        /// The endpoint was derived from the region (no `endpoint` option), so a region redirect moves it too.
+        public var endpointFromRegion = false
+    }
+
+    /// The bucket's region when S3 said it is not the configured one (`x-amz-bucket-region` on a 301
+    /// PermanentRedirect or 400 AuthorizationHeaderMalformed), as rclone's AWS SDK does; per backend.
+    final class LearnedRegion: @unchecked Sendable {
+        private let lock = NSLock()
+        private var region: String?
+        var value: String? {
+            lock.lock()
+            defer { lock.unlock() }
+            return region
+        }
+        func set(_ newValue: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            region = newValue
+        }
     }
 
     public var settings: Settings
@@ -27,6 +46,7 @@ public struct S3Backend: StorageBackend {
     public var transport: any HTTPTransport
     /// Injected clock so signing is a pure function of its inputs.
     public var now: @Sendable () -> Date = { Date() }
+    let learnedRegion = LearnedRegion()
 
     public var secretsForRedaction: [String] { credentials.secrets }
 
@@ -102,7 +122,7 @@ public struct S3Backend: StorageBackend {
             listChunk: max(1, remote.int("list_chunk")), urlEncodeListings: urlEncode, requesterPays: remote.bool("requester_pays"),
             customerKeyHeaders: customerKeyHeaders,
             etagIsNotMD5: remote.string("server_side_encryption").hasPrefix("aws:kms") || !customerKeyHeaders.isEmpty,
-            noHeadObject: remote.bool("no_head_object"))
+            noHeadObject: remote.bool("no_head_object"), endpointFromRegion: remote.string("endpoint").isEmpty)
         return Made(
             backend: S3Backend(
                 settings: settings, location: location,
@@ -231,13 +251,34 @@ public struct S3Backend: StorageBackend {
     ) async throws -> HTTPResponse {
         let signing = try await credentials.current()
         let request = makeRequest(method, key: key, query: query, extraHeaders: extraHeaders, credentials: signing)
-        return try await transport.execute(request)
+        let response = try await transport.execute(request)
+        // Wrong region: S3 names the bucket's own in a header; learn it and send once more, signed for it.
+        guard [301, 400].contains(response.status), let region = response.header("x-amz-bucket-region"), !region.isEmpty,
+            region != effectiveSettings.region
+        else { return response }
+        _ = try? await response.body.collect(upTo: 64 << 10)
+        learnedRegion.set(region)
+        return try await transport.execute(
+            makeRequest(method, key: key, query: query, extraHeaders: extraHeaders, credentials: signing))
+    }
+
+    /// The settings with a learned bucket region applied: the signing region, and the endpoint when it
+    /// was derived from the region.
+    var effectiveSettings: Settings {
+        guard let region = learnedRegion.value else { return settings }
+        var adjusted = settings
+        adjusted.region = region
+        if settings.endpointFromRegion {
+            adjusted.endpoint = region == "us-east-1" ? "https://s3.amazonaws.com" : "https://s3.\(region).amazonaws.com"
+        }
+        return adjusted
     }
 
     func makeRequest(
         _ method: String, key: String?, query: [(name: String, value: String)], extraHeaders: [(name: String, value: String)],
         credentials: SigV4Signer.Credentials?
     ) -> HTTPRequest {
+        let settings = effectiveSettings
         let (scheme, host) = Self.splitEndpoint(settings.endpoint)
         let encodedKey = key.map { "/" + SigV4Signer.uriEncode($0, encodeSlash: false) } ?? "/"
         let authority: String

@@ -11,11 +11,15 @@ public struct Fetcher: Sendable {
     public var temporaries: TemporaryFiles
     /// Receives progress lines (`-v`); the CLI decides where they go.
     public var log: @Sendable (String) -> Void
+    /// Files and bytes so far, for a progress line; nil when nobody draws one.
+    public var progress: TransferProgress?
 
     public init(
         backend: any StorageBackend, destination: String, options: FetchOptions = FetchOptions(),
-        temporaries: TemporaryFiles = TemporaryFiles(), log: @escaping @Sendable (String) -> Void = { _ in }
+        temporaries: TemporaryFiles = TemporaryFiles(), progress: TransferProgress? = nil,
+        log: @escaping @Sendable (String) -> Void = { _ in }
     ) {
+        self.progress = progress
         self.backend = backend
         self.destination = destination
         self.options = options
@@ -73,6 +77,7 @@ public struct Fetcher: Sendable {
                         fix: "give the init container a bigger volume, or pass --no-space-check")
                 }
             }
+            progress?.planned(files: jobs.count, bytes: jobs.reduce(Int64(0)) { $0 + ($1.object.size ?? 0) })
             try await transferAll(jobs, into: destination, report: &report)
             if options.extract, report.failures.isEmpty {
                 try extractSingleArchive(into: destination, report: &report)
@@ -113,6 +118,7 @@ public struct Fetcher: Sendable {
                 switch result {
                 case .success(let outcome):
                     report.outcomes.append(outcome)
+                    progress?.finished(unreceivedBytes: outcome.action == .written ? Int64(0) : Int64(outcome.size))
                     touchedDirectories.insert(((destination.root as NSString).appendingPathComponent(job.relativePath) as NSString).deletingLastPathComponent)
                     log("\(outcome.action == .written ? "fetched" : "unchanged") \(job.relativePath) (\(outcome.size) bytes\(outcome.verification.map { ", \($0.rawValue)" } ?? ""))")
                 case .failure(let failure):
@@ -232,6 +238,7 @@ public struct Fetcher: Sendable {
                     try buffer.withUnsafeReadableBytes { bytes in
                         try file.write(bytes)
                         digests.update(bytes)
+                        progress?.received(bytes.count)
                     }
                 }
                 return (digests, responseHashes, totalLength)
@@ -314,6 +321,7 @@ public struct Fetcher: Sendable {
                         try writer.write(UnsafeRawBufferPointer(rebasing: bytes[..<Int(count)]), at: start + received)
                     }
                     received += count
+                    progress?.received(Int(count))
                 }
                 if received < length { throw FetchFailure(.transient, "short-read", "range ended early", retryable: true) }
             } catch let failure as FetchFailure where !failure.isRetryable {

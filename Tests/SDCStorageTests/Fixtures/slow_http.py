@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Serves one large file very slowly, so a test can interrupt a download in the middle.
 
-Usage: slow_http.py    (prints its kernel-chosen 127.0.0.1 port as the first line)
-Every GET answers 200 with Content-Length 64 MiB and then 64 KiB every 50 ms.
+Usage: slow_http.py [SIZE]   (prints its kernel-chosen 127.0.0.1 port as the first line)
+Every GET answers 200 with Content-Length SIZE bytes (default 64 MiB, a multiple of 64 KiB) and then
+64 KiB every 50 ms.
 """
 import os, signal, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-SIZE = 64 << 20
+SIZE = int(sys.argv[1]) if len(sys.argv) > 1 else 64 << 20
 
 
 class Handler(BaseHTTPRequestHandler):
