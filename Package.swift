@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "SDCDiagnosticsTests", dependencies: ["SDCDiagnostics"]),
         .testTarget(name: "SDCYAMLTests", dependencies: ["SDCYAML", "SDCTestSupport"]),
         .testTarget(
-            name: "SDCCLITests", dependencies: ["SDCCLI", "sdc", "SDCTestSupport"], exclude: ["Fixtures"]),
+            name: "SDCCLITests", dependencies: ["SDCCLI", "sdc", "SDCTestSupport"], exclude: ["Fixtures", "BadInputs"]),
         .testTarget(name: "SDCModelTests", dependencies: ["SDCModel", "SDCYAML", "SDCDiagnostics"]),
         .testTarget(name: "SDCRenderTests", dependencies: ["SDCRender", "SDCModel", "SDCYAML", "SDCDiagnostics"]),
         .testTarget(
