@@ -11,7 +11,7 @@ import Testing
 /// Several lines for one command give the expected set of errors; `exit=0` without a rule means the command
 /// accepts the file (a finding that only the other command reports). The run must give exactly those errors,
 /// never die of a signal, print nothing on stdout when render fails, and stay under the resource budget.
-@Suite("bad-input corpus")
+@Suite("bad-input corpus", .serialized)
 struct BadInputCorpusTests {
     struct Expectation: Sendable, Equatable {
         var command: String
@@ -86,9 +86,9 @@ struct BadInputCorpusTests {
     }
 
     @Test("each corpus file gives exactly the expected located errors", arguments: files)
-    func corpusFile(_ file: CorpusFile) throws {
+    func corpusFile(_ file: CorpusFile) async throws {
         for expectation in file.expectations {
-            let result = try MeasuredRun.run(TestPaths.sdc, [expectation.command, file.path])
+            let result = try await MeasuredRun.run(TestPaths.sdc, [expectation.command, file.path])
             Self.check(result, expectation, path: file.path)
         }
     }

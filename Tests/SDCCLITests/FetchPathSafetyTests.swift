@@ -10,7 +10,7 @@ struct FetchPathSafetyTests {
 
     /// Plants `DEST/<file>` → outside/target and `DEST/<dir>` → outside/dir, fetches, and checks that nothing
     /// outside changed and that whatever DEST now holds at those names is not a link.
-    func fetchOverSymlinks(source: String, file: String, dir: String?, environment: [String: String]) throws {
+    func fetchOverSymlinks(source: String, file: String, dir: String?, environment: [String: String]) async throws {
         let scratch = try FetchFaultTests.scratch()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let fm = FileManager.default
@@ -20,7 +20,7 @@ struct FetchPathSafetyTests {
         try fm.createSymbolicLink(atPath: scratch + "/dest/" + file, withDestinationPath: scratch + "/outside/target")
         if let dir { try fm.createSymbolicLink(atPath: scratch + "/dest/" + dir, withDestinationPath: scratch + "/outside/dir") }
 
-        let result = try MeasuredRun.run(
+        let result = try await MeasuredRun.run(
             TestPaths.sdc, ["fetch", source, scratch + "/dest"], environment: environment.merging(["RCLONE_CONFIG": "/dev/null"]) { $1 })
         #expect(!result.signaled && result.status < 128)
         #expect(try Data(contentsOf: URL(fileURLWithPath: scratch + "/outside/target")) == Data("precious".utf8))
@@ -34,23 +34,23 @@ struct FetchPathSafetyTests {
     }
 
     @Test("local backend")
-    func local() throws {
+    func local() async throws {
         let scratch = try FetchFaultTests.scratch()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         try FileManager.default.createDirectory(atPath: scratch + "/src/sub", withIntermediateDirectories: true)
         try Data("model".utf8).write(to: URL(fileURLWithPath: scratch + "/src/model.bin"))
         try Data("inner".utf8).write(to: URL(fileURLWithPath: scratch + "/src/sub/inner.bin"))
-        try fetchOverSymlinks(source: scratch + "/src", file: "model.bin", dir: "sub", environment: [:])
-        try fetchOverSymlinks(source: scratch + "/src", file: "model.bin", dir: nil, environment: [:])
+        try await fetchOverSymlinks(source: scratch + "/src", file: "model.bin", dir: "sub", environment: [:])
+        try await fetchOverSymlinks(source: scratch + "/src", file: "model.bin", dir: nil, environment: [:])
     }
 
     @Test("moto (S3)", .enabled(if: environment["SDC_TEST_MOTO_ENDPOINT"] != nil,
         "SDC_TEST_MOTO_ENDPOINT is not set: run under scripts/testservers.sh to test against moto"))
-    func moto() throws {
+    func moto() async throws {
         let env = [
             "RCLONE_CONFIG_MOTO_TYPE": "s3", "RCLONE_CONFIG_MOTO_PROVIDER": "Minio", "RCLONE_CONFIG_MOTO_ACCESS_KEY_ID": "testing",
             "RCLONE_CONFIG_MOTO_SECRET_ACCESS_KEY": "testing", "RCLONE_CONFIG_MOTO_ENDPOINT": Self.environment["SDC_TEST_MOTO_ENDPOINT"] ?? "",
         ]
-        try fetchOverSymlinks(source: "moto:models/paged", file: "f1.txt", dir: nil, environment: env)
+        try await fetchOverSymlinks(source: "moto:models/paged", file: "f1.txt", dir: nil, environment: env)
     }
 }

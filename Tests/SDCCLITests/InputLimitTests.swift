@@ -4,7 +4,7 @@ import Testing
 
 /// Inputs too big to keep in the repository, made at test time: each limit of YAMLLimits is hit through the real
 /// binary with its own rule, stays inside the resource budget, and can be raised from the command line.
-@Suite("input limits")
+@Suite("input limits", .serialized)
 struct InputLimitTests {
     typealias Expectation = BadInputCorpusTests.Expectation
     typealias Site = BadInputCorpusTests.ErrorSite
@@ -95,11 +95,11 @@ struct InputLimitTests {
     ]
 
     @Test("each limit has its own located error, and a flag to raise it", arguments: cases)
-    func limit(_ c: Generated) throws {
+    func limit(_ c: Generated) async throws {
         let path = try temporaryFile(c.make())
         defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
         for command in ["render", "validate"] {
-            let result = try MeasuredRun.run(TestPaths.sdc, [command] + c.arguments + [path])
+            let result = try await MeasuredRun.run(TestPaths.sdc, [command] + c.arguments + [path])
             BadInputCorpusTests.check(result, Expectation(command: command, exit: c.exit, errors: c.errors), path: path)
             if command == "render", c.exit == 0 {
                 #expect(!result.stdout.isEmpty, "a raised limit should let the object through")

@@ -26,7 +26,7 @@ struct SecretSweepTests {
     }
 
     @Test("fetch -vv, with a URL password, a SAS signature and keys, against a server that echoes headers")
-    func fetch() throws {
+    func fetch() async throws {
         let server = try FaultServer()
         let dir = try FetchFaultTests.scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -49,7 +49,7 @@ struct SecretSweepTests {
         for (i, uri) in uris.enumerated() {
             for extra in [["-vv"], ["-vv", "--output", "json"], ["--diagnostics", "json"]] {
                 let log = dir + "/termination-\(i)-\(extra.count)"
-                let result = try MeasuredRun.run(
+                let result = try await MeasuredRun.run(
                     TestPaths.sdc, ["fetch", "--low-level-retries", "1", "--retries", "1", "--termination-log", log] + extra + [uri, dir + "/d\(i)"],
                     environment: environment)
                 let outputs = [
@@ -104,11 +104,11 @@ struct SecretSweepTests {
         """
 
     @Test("validate in every format, and render's diagnostics, on manifests full of credentials")
-    func validateAndRender() throws {
+    func validateAndRender() async throws {
         let path = try temporaryFile(Self.manifest)
         var ran = 0
         for format in ["text", "json", "sarif"] {
-            let result = try MeasuredRun.run(TestPaths.sdc, ["validate", "--format", format, path])
+            let result = try await MeasuredRun.run(TestPaths.sdc, ["validate", "--format", format, path])
             let outputs = ["stdout": String(decoding: result.stdout, as: UTF8.self), "stderr": result.stderrText]
             #expect(result.status == 1, "validate must find the errors planted in the manifest: \(result.stderrText)")
             #expect(Self.leaks(in: outputs).isEmpty, "validate --format \(format): \(Self.leaks(in: outputs))")
@@ -116,7 +116,7 @@ struct SecretSweepTests {
         }
         for diagnostics in ["text", "json"] {
             // Render copies Secrets and env values to stdout by design; its diagnostics must not repeat them.
-            let result = try MeasuredRun.run(TestPaths.sdc, ["render", "--diagnostics", diagnostics, path])
+            let result = try await MeasuredRun.run(TestPaths.sdc, ["render", "--diagnostics", diagnostics, path])
             #expect(result.status == 1, "render must refuse the bad env entry: \(result.stderrText)")
             #expect(Self.leaks(in: ["stderr": result.stderrText]).isEmpty, "render: \(Self.leaks(in: ["stderr": result.stderrText]))")
             ran += 1

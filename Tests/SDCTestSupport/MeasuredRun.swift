@@ -30,9 +30,11 @@ public enum MeasuredRun {
         public var stderrText: String { String(decoding: stderr, as: UTF8.self) }
     }
 
+    /// Async, and polls with `Task.sleep`, so waiting never holds one of Swift Testing's few cooperative threads
+    /// (on a 2-core runner, blocking them starves every other async test).
     public static func run(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60
-    ) throws -> Result {
+    ) async throws -> Result {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sdc-measured-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -80,7 +82,7 @@ public enum MeasuredRun {
                 timedOut = true
                 kill(-pid, SIGKILL)
             }
-            usleep(5_000)
+            try await Task.sleep(nanoseconds: 5_000_000)
         }
         let seconds = Date().timeIntervalSince(started)
         // WIFSIGNALED / WTERMSIG / WEXITSTATUS are macros Swift cannot import. GNU time exits 128+N when its
