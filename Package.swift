@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "SDCDiagnosticsTests", dependencies: ["SDCDiagnostics"]),
         .testTarget(name: "SDCYAMLTests", dependencies: ["SDCYAML", "SDCTestSupport"]),
         .testTarget(
-            name: "SDCCLITests", dependencies: ["SDCCLI", "sdc", "SDCTestSupport"], exclude: ["Fixtures"]),
+            name: "SDCCLITests", dependencies: ["SDCCLI", "sdc", "SDCTestSupport"], exclude: ["Fixtures", "BadInputs"]),
         .testTarget(name: "SDCModelTests", dependencies: ["SDCModel", "SDCYAML", "SDCDiagnostics"]),
         .testTarget(name: "SDCRenderTests", dependencies: ["SDCRender", "SDCModel", "SDCYAML", "SDCDiagnostics"]),
         .testTarget(
@@ -106,6 +106,14 @@ let package = Package(
 // -sanitize=fuzzer,address in .build-fuzz): they have no main and would not link in a normal build.
 if Context.environment["SDC_FUZZ"] != nil {
     package.targets += [
-        .executableTarget(name: "sdc-fuzz-yaml", dependencies: ["SDCYAML"], path: "Fuzz/YAMLRoundTrip")
+        // libFuzzer's driver, shared; each target keeps only its `<module>_main` entry in Entry.swift.
+        .target(name: "SDCFuzzDriver", path: "Fuzz/Driver"),
+        .executableTarget(name: "sdc-fuzz-yaml", dependencies: ["SDCYAML"], path: "Fuzz/YAMLRoundTrip"),
+        .executableTarget(name: "sdc-fuzz-set", dependencies: ["SDCFuzzDriver", "SDCModel", "SDCYAML"], path: "Fuzz/SetArgument"),
+        .executableTarget(name: "sdc-fuzz-uri", dependencies: ["SDCFuzzDriver", "SDCStorage"], path: "Fuzz/URI"),
+        .executableTarget(
+            name: "sdc-fuzz-rclone-conf", dependencies: ["SDCFuzzDriver", "SDCModel", "SDCStorage"], path: "Fuzz/RcloneConf"),
+        .executableTarget(
+            name: "sdc-fuzz-render", dependencies: ["SDCFuzzDriver", "SDCRender", "SDCYAML"], path: "Fuzz/Render"),
     ]
 }

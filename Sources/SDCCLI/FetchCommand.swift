@@ -89,6 +89,9 @@ struct FetchCommand: AsyncParsableCommand {
     @Flag(help: "Compare size only when deciding whether a file is already present.")
     var sizeOnly = false
 
+    @Option(help: ArgumentHelp("Refuse a source larger than this in all, e.g. 20Gi; bare numbers are KiB (env SDC_MAX_SIZE; default no cap).", valueName: "size"))
+    var maxSize: String?
+
     @Flag(help: "Skip the free-space check before downloading.")
     var noSpaceCheck = false
 
@@ -170,6 +173,7 @@ struct FetchCommand: AsyncParsableCommand {
         options.multiThreadStreams = try multiThreadStreams ?? Self.int(env, "RCLONE_MULTI_THREAD_STREAMS") ?? 4
         options.multiThreadCutoff = try Self.size(multiThreadCutoff ?? env["RCLONE_MULTI_THREAD_CUTOFF"], name: "--multi-thread-cutoff") ?? (250 << 20)
         options.multiThreadChunkSize = try Self.size(multiThreadChunkSize ?? env["RCLONE_MULTI_THREAD_CHUNK_SIZE"], name: "--multi-thread-chunk-size") ?? (64 << 20)
+        options.maxTotalBytes = try Self.size(maxSize ?? env["SDC_MAX_SIZE"], name: "--max-size").flatMap { $0 < 0 ? nil : $0 }
         options.allowEmpty = allowEmpty
         options.skipUnsafeKeys = skipUnsafeKeys
         options.ignoreExisting = ignoreExisting

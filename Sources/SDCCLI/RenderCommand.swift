@@ -22,6 +22,7 @@ struct RenderCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var input: InputOptions
+    @OptionGroup(title: "Input limits") var inputLimits: LimitOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
     @Option(name: .shortAndLong, help: "Namespace for every SeldonDeployment, overriding metadata.namespace.")
@@ -80,14 +81,14 @@ struct RenderCommand: AsyncParsableCommand {
             }
         }
         for path in input.files {
-            switch InputReader().read(path) {
+            switch InputReader(limits: inputLimits.limits).read(path) {
             case .success(let parsed): documents += parsed.documents
             case .failure(let f): record(f)
             }
         }
         var valuesFiles: [ValuesFile] = []
         for path in self.valuesFiles {
-            switch InputReader().read(path) {
+            switch InputReader(limits: inputLimits.limits).read(path) {
             case .success(let parsed):
                 valuesFiles += parsed.documents.map { ValuesFile(root: $0.root, name: parsed.name) }
             case .failure(let f): record(f)
@@ -95,7 +96,7 @@ struct RenderCommand: AsyncParsableCommand {
         }
         var extra: [Node] = []
         if let rcloneConfig, let secretName {
-            switch InputReader().readText(rcloneConfig) {
+            switch InputReader(limits: inputLimits.limits).readText(rcloneConfig) {
             case .success(let text):
                 do throws(Diagnostic) {
                     let config = try RcloneConfigReading.config(text: text, file: rcloneConfig)

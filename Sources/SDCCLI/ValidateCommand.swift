@@ -29,6 +29,7 @@ struct ValidateCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var input: InputOptions
+    @OptionGroup(title: "Input limits") var inputLimits: LimitOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
     @Option(name: .shortAndLong, help: "Namespace for every SeldonDeployment, overriding metadata.namespace.")
@@ -69,14 +70,14 @@ struct ValidateCommand: AsyncParsableCommand {
             }
         }
         for path in input.files {
-            switch InputReader().read(path) {
+            switch InputReader(limits: inputLimits.limits).read(path) {
             case .success(let parsed): documents += parsed.documents
             case .failure(let f): record(f)
             }
         }
         var valuesFiles: [ValuesFile] = []
         for path in self.valuesFiles {
-            switch InputReader().read(path) {
+            switch InputReader(limits: inputLimits.limits).read(path) {
             case .success(let parsed): valuesFiles += parsed.documents.map { ValuesFile(root: $0.root, name: parsed.name) }
             case .failure(let f): record(f)
             }

@@ -71,6 +71,9 @@ public struct SetArgument: Sendable {
         }
     }
 
+    /// Largest list index `--set` accepts, as in helm 3 (`strvals.MaxIndex`).
+    public static let maxIndex = 65_536
+
     static func typedValue(_ text: String, typed: Bool) -> Node {
         guard typed else { return .string(text) }
         let lower = text.lowercased()
@@ -92,6 +95,10 @@ public struct SetArgument: Sendable {
                 let number = seg[seg.index(after: open)..<seg.index(before: seg.endIndex)]
                 guard let n = Int(number), n >= 0 else {
                     throw ParseError(description: "invalid list index in \"\(raw)\"")
+                }
+                // helm's strvals.MaxIndex: a larger index would pad the list with millions of nulls.
+                guard n <= Self.maxIndex else {
+                    throw ParseError(description: "list index \(n) in \"\(raw)\" is greater than the maximum \(Self.maxIndex)")
                 }
                 indexes.insert(n, at: 0)
                 seg = String(seg[..<open])

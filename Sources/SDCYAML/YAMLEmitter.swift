@@ -40,8 +40,9 @@ public struct YAMLEmitter: Sendable {
         try writer.send { yaml_stream_end_event_initialize(&$0) }
         withExtendedLifetime(sink) {}
         // libyaml ends a document with `...` once a keep-chomped block (`|+`) appeared anywhere in it; the next
-        // `---` or the end of the stream ends it just as well, and readers see the same content.
-        if sink.bytes.count >= 4, sink.bytes.suffix(4).elementsEqual("...\n".utf8) {
+        // `---` or the end of the stream ends it just as well, and readers see the same content. Only a `...`
+        // line is that marker: a plain scalar ending in dots (`key: wait...`) must keep them (found by fuzzing).
+        if sink.bytes.count >= 5, sink.bytes.suffix(5).elementsEqual("\n...\n".utf8) {
             sink.bytes.removeLast(4)
         }
         return String(decoding: sink.bytes, as: UTF8.self)

@@ -95,7 +95,7 @@ private struct TreeBuilder {
             guard documents.count < limits.maxDocuments else {
                 throw Diagnostic.error(
                     "yaml-too-many-documents", "more than \(limits.maxDocuments) documents in one input",
-                    fix: "split the input into several files", at: location)
+                    fix: "split the input into several files, or raise the limit with --max-documents", at: location)
             }
             documentStart = location
             anchors.removeAll(keepingCapacity: true)
@@ -151,7 +151,8 @@ private struct TreeBuilder {
         guard stack.count < limits.maxDepth else {
             throw Diagnostic.error(
                 "yaml-too-deep", "nesting deeper than \(limits.maxDepth) levels",
-                fix: "flatten the document; no Kubernetes object nests this deep", at: location)
+                fix: "flatten the document (no Kubernetes object nests this deep), or raise the limit with --max-depth",
+                at: location)
         }
         try count(1, at: location)
         stack.append(Frame(isMapping: isMapping, location: location, anchor: anchor))
@@ -164,7 +165,9 @@ private struct TreeBuilder {
             throw Diagnostic.error(
                 alias == nil ? "yaml-too-many-nodes" : "yaml-alias-expansion",
                 "\(why) more than \(limits.maxNodesPerDocument) nodes",
-                fix: alias == nil ? "split the document" : "this looks like an alias bomb; write the data out",
+                fix: alias == nil
+                    ? "split the document, or raise the limit with --max-nodes"
+                    : "this looks like an alias bomb; write the data out, or raise the limit with --max-nodes",
                 at: location)
         }
     }
@@ -206,7 +209,7 @@ private struct TreeBuilder {
         guard scalar.text.count <= limits.maxKeyLength else {
             throw Diagnostic.error(
                 "yaml-key-too-long", "mapping key of \(scalar.text.count) characters, over \(limits.maxKeyLength)",
-                at: location)
+                fix: "shorten the key, or raise the limit with --max-key-length", at: location)
         }
         let identity = ScalarFormatting.text(for: scalar.value, original: scalar.text)
         if let first = stack[top].keys[identity] {

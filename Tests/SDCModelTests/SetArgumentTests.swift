@@ -69,4 +69,12 @@ import Testing
     @Test func invalidIndexIsAnError() {
         #expect(throws: SetArgument.ParseError.self) { try SetArgument("a[x]=1", typed: true) }
     }
+
+    /// Found by reasoning about the fuzz target: `a[9223372036854775806]=x` padded a list until memory ran out.
+    @Test func hugeListIndexIsRefusedAsHelmRefusesIt() throws {
+        #expect(throws: SetArgument.ParseError.self) { try apply("a[9223372036854775806]=x") }
+        #expect(throws: SetArgument.ParseError.self) { try apply("a[65537]=x") }
+        let root = try apply("a[3]=x")
+        #expect(root["a"]?.sequence?.count == 4)
+    }
 }

@@ -26,6 +26,9 @@ public struct FetchOptions: Sendable {
     public var multiThreadCutoff: Int64 = 250 << 20
     /// `--multi-thread-chunk-size`: unit of work; a failed chunk is retried alone.
     public var multiThreadChunkSize: Int64 = 64 << 20
+    /// `--max-size`: refuse a source holding more than this many bytes in all (nil: no cap). Checked against the
+    /// listing before anything is written, and again while streaming objects whose size was not listed.
+    public var maxTotalBytes: Int64?
     /// `--include`/`--exclude` and the KServe pattern variables.
     public var filter = PathFilter()
     /// Backoff base for retries, seconds (§7.7: 200 ms). Tests lower it.

@@ -66,6 +66,10 @@ public struct Fetcher: Sendable {
                     "no objects found under \(Redaction.quoted(sourceDescription))" + (filtered > 0 ? " (\(filtered) excluded by filters)" : ""),
                     fix: "check the bucket and prefix; pass --allow-empty to accept an empty source as rclone does")
             }
+            if let cap = options.maxTotalBytes {
+                let listed = jobs.reduce(Int64(0)) { $0 + ($1.object.size ?? 0) }
+                if listed > cap { throw Self.tooLarge(listed, cap: cap) }
+            }
             let destination = try Destination(preparing: self.destination)
             let stale = destination.removeStaleTemporaries()
             if stale > 0 { report.warnings.append("removed \(stale) stale temporary file\(stale == 1 ? "" : "s") from an earlier attempt") }
@@ -88,6 +92,15 @@ public struct Fetcher: Sendable {
             report.failures.append(scrubbed(FetchFailure(.other, "fetch-failed", "\(error)")))
         }
         return report
+    }
+
+    /// `--max-size` exceeded; not retryable, since the same source will be as large next time.
+    static func tooLarge(_ bytes: Int64, cap: Int64, streaming: Bool = false) -> FetchFailure {
+        FetchFailure(.other, "fetch-too-large",
+            streaming
+                ? "an object's body passed \(cap) bytes, the --max-size limit, while downloading"
+                : "the source holds \(bytes) bytes, over the --max-size limit of \(cap) bytes",
+            fix: "raise --max-size (or SDC_MAX_SIZE) if this model really is that large")
     }
 
     /// KServe's rule (§7.10): exactly one file fetched and it is an archive → unpack it into DEST, delete it.
@@ -234,8 +247,13 @@ public struct Fetcher: Sendable {
                     digests.choose(for: ObjectHashes(
                         md5: stream.hashes.md5 ?? object.hashes.md5, crc32c: stream.hashes.crc32c ?? object.hashes.crc32c))
                 }
+                let cap = options.maxTotalBytes
                 try await stream.body.forEachChunk { buffer in
                     try buffer.withUnsafeReadableBytes { bytes in
+                        // A body longer than the whole budget (an unlisted size, or a server that lies) stops here.
+                        if let cap, digests.byteCount + Int64(bytes.count) > cap {
+                            throw Self.tooLarge(digests.byteCount + Int64(bytes.count), cap: cap, streaming: true)
+                        }
                         try file.write(bytes)
                         digests.update(bytes)
                         progress?.received(bytes.count)

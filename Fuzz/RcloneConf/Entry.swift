@@ -1,0 +1,7 @@
+import SDCFuzzDriver
+
+// SwiftPM links an executable's entry point as `<module>_main`; hand control to libFuzzer's driver from there.
+@_cdecl("sdc_fuzz_rclone_conf_main")
+func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runFuzzDriver(argc, argv) { data, size in rcloneConf(data, size) }
+}
