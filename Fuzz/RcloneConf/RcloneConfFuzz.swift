@@ -2,9 +2,9 @@ import SDCFuzzDriver
 import SDCModel
 import SDCStorage
 
-/// libFuzzer entry point for rclone.conf text, through both readers: fetch's (SDCStorage.RcloneConfigFile, then
-/// the merged RcloneConfig that looks options up) and render's (SDCModel.RcloneConfig, which turns a file into
-/// RCLONE_CONFIG_* Secret data). Either may refuse the text; neither may crash or hang.
+/// libFuzzer entry point for rclone.conf text, through both uses of sdc's one reader (SDCStorage.RcloneConfigFile):
+/// fetch's merged RcloneConfig that looks options up, and render's RCLONE_CONFIG_* Secret data
+/// (SDCModel.RcloneEnvironment from the effective settings). The text may be refused; nothing may crash or hang.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func rcloneConf(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let text = fuzzText(data, size)
@@ -15,8 +15,10 @@ public func rcloneConf(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
             _ = try? SourceResolver(config: config).resolve("\(name):bucket/model")
         }
     }
-    if let model = try? SDCModel.RcloneConfig(parsing: text, file: "fuzz.conf") {
-        for (name, _) in model.variables where !name.hasPrefix("RCLONE_CONFIG_") {
+    if let file = try? RcloneConfigFile(parsing: text) {
+        let environment = RcloneEnvironment(
+            entries: file.effectiveSettings.map { RcloneEnvironment.Entry(remote: $0.section, key: $0.key, value: $0.value) })
+        for (name, _) in environment.variables where !name.hasPrefix("RCLONE_CONFIG_") {
             fatalError("a Secret key outside RCLONE_CONFIG_*: \(name)")
         }
     }

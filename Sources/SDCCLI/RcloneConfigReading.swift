@@ -24,19 +24,7 @@ enum RcloneConfigReading {
                     at: Location(file: file, line: line, column: 1))
             }
         }
-        var entries: [RcloneEnvironment.Entry] = []
-        let defaults = parsed.section("DEFAULT")?.entries.map(\.key) ?? []
-        for name in parsed.sectionNames {
-            // The section's own keys, then DEFAULT keys it inherits, each once, with goconfig's effective value.
-            var keys: [String] = []
-            for key in (parsed.section(name)?.entries.map(\.key) ?? []) + defaults where !keys.contains(key) {
-                keys.append(key)
-            }
-            for key in keys {
-                guard let value = parsed.value(section: name, key: key) else { continue }
-                entries.append(RcloneEnvironment.Entry(remote: name, key: key, value: value))
-            }
-        }
+        let entries = parsed.effectiveSettings.map { RcloneEnvironment.Entry(remote: $0.section, key: $0.key, value: $0.value) }
         guard !entries.isEmpty else {
             throw .error(
                 "rclone-config-empty", "\(file) defines no remote", fix: "add a [remote] section with a type",

@@ -68,6 +68,24 @@ public struct RcloneConfigFile: Sendable, Hashable {
 
     public var sectionNames: [String] { sections.map(\.name).filter { $0 != "DEFAULT" } }
 
+    /// Every named section's settings as rclone sees them: its own keys, then the DEFAULT keys it inherits, each
+    /// once, with goconfig's effective value (`%(x)s` expanded); empty values are left out, as rclone drops them.
+    public var effectiveSettings: [(section: String, key: String, value: String)] {
+        let defaults = section("DEFAULT")?.entries.map(\.key) ?? []
+        var settings: [(section: String, key: String, value: String)] = []
+        for name in sectionNames {
+            var keys: [String] = []
+            for key in (section(name)?.entries.map(\.key) ?? []) + defaults where !keys.contains(key) {
+                keys.append(key)
+            }
+            for key in keys {
+                guard let value = value(section: name, key: key) else { continue }
+                settings.append((name, key, value))
+            }
+        }
+        return settings
+    }
+
     public func section(_ name: String) -> Section? {
         sections.first { $0.name == name }
     }
