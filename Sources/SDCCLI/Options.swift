@@ -1,5 +1,7 @@
 import ArgumentParser
 import SDCDiagnostics
+import SDCModel
+import SDCYAML
 
 /// Input files shared by the commands that read manifests.
 struct InputOptions: ParsableArguments {
@@ -26,3 +28,41 @@ struct DiagnosticOptions: ParsableArguments {
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// The chart values and namespace a SeldonDeployment is read with. Render and validate share them, so both read
+/// a deployment with the same configuration and the same flags.
+struct ChartValuesOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Namespace for every SeldonDeployment, overriding metadata.namespace.")
+    var namespace: String?
+
+    @Option(
+        name: [.customShort("f"), .customLong("values")],
+        help: ArgumentHelp("seldon-core-operator chart values file (repeatable; later files win).", valueName: "file"))
+    var valuesFiles: [String] = []
+
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Set chart values like helm --set (a.b=c, a[0]=x, a={x,y}).", valueName: "key=value"))
+    var set: [String] = []
+
+    @Option(
+        name: .customLong("set-string"), help: ArgumentHelp("Like --set, but every value is a string.", valueName: "key=value"))
+    var setString: [String] = []
+
+    func validate() throws {
+        if let n = namespace, n.isEmpty { throw ValidationError("--namespace must not be empty") }
+    }
+
+    /// The values files, then every --set, then every --set-string, over the chart defaults (helm's precedence);
+    /// a values file that cannot be read goes to `record` like any other input.
+    func load(limits: YAMLLimits, record: (InputReader.Failure) -> Void) throws -> ValuesLoader.Loaded {
+        var files: [ValuesFile] = []
+        for path in valuesFiles {
+            switch InputReader(limits: limits).read(path) {
+            case .success(let parsed): files += parsed.documents.map { ValuesFile(root: $0.root, name: parsed.name) }
+            case .failure(let failure): record(failure)
+            }
+        }
+        return try ValuesLoader().load(files: files, set: set, setString: setString)
+    }
+}

@@ -25,17 +25,7 @@ struct RenderCommand: AsyncParsableCommand {
     @OptionGroup(title: "Input limits") var inputLimits: LimitOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
-    @Option(name: .shortAndLong, help: "Namespace for every SeldonDeployment, overriding metadata.namespace.")
-    var namespace: String?
-
-    @Option(name: [.customShort("f"), .customLong("values")], help: ArgumentHelp("seldon-core-operator chart values file (repeatable; later files win).", valueName: "file"))
-    var valuesFiles: [String] = []
-
-    @Option(name: .customLong("set"), help: ArgumentHelp("Set chart values like helm --set (a.b=c, a[0]=x, a={x,y}).", valueName: "key=value"))
-    var set: [String] = []
-
-    @Option(name: .customLong("set-string"), help: ArgumentHelp("Like --set, but every value is a string.", valueName: "key=value"))
-    var setString: [String] = []
+    @OptionGroup var chart: ChartValuesOptions
 
     @Option(help: ArgumentHelp("rclone.conf to turn into a Secret of RCLONE_CONFIG_* variables (needs --secret-name).", valueName: "file"))
     var rcloneConfig: String?
@@ -62,7 +52,6 @@ struct RenderCommand: AsyncParsableCommand {
         if faithful, ownerUid != nil {
             throw ValidationError("--faithful prints a placeholder owner UID; it cannot be combined with --owner-uid")
         }
-        if let n = namespace, n.isEmpty { throw ValidationError("--namespace must not be empty") }
         if explain, output == .json { throw ValidationError("--explain writes YAML comments; JSON has none") }
     }
 
@@ -86,21 +75,13 @@ struct RenderCommand: AsyncParsableCommand {
             case .failure(let f): record(f)
             }
         }
-        var valuesFiles: [ValuesFile] = []
-        for path in self.valuesFiles {
-            switch InputReader(limits: inputLimits.limits).read(path) {
-            case .success(let parsed):
-                valuesFiles += parsed.documents.map { ValuesFile(root: $0.root, name: parsed.name) }
-            case .failure(let f): record(f)
-            }
-        }
         var extra: [Node] = []
         if let rcloneConfig, let secretName {
             switch InputReader(limits: inputLimits.limits).readText(rcloneConfig) {
             case .success(let text):
                 do throws(Diagnostic) {
                     let config = try RcloneConfigReading.config(text: text, file: rcloneConfig)
-                    extra.append(RcloneSecret.object(name: secretName, namespace: namespace, config: config))
+                    extra.append(RcloneSecret.object(name: secretName, namespace: chart.namespace, config: config))
                 } catch {
                     findings.append(error)
                     if status == .ok { status = .findings }
@@ -108,7 +89,7 @@ struct RenderCommand: AsyncParsableCommand {
             case .failure(let f): record(f)
             }
         }
-        let loaded = try ValuesLoader().load(files: valuesFiles, set: set, setString: setString)
+        let loaded = try chart.load(limits: inputLimits.limits, record: record)
         findings += loaded.diagnostics
         if loaded.failed, status == .ok { status = .findings }
 
@@ -118,10 +99,10 @@ struct RenderCommand: AsyncParsableCommand {
             throw ExitCode(status.rawValue)
         }
         let form: OutputForm = faithful ? .faithful : ownerUid.map { .ownedBy(uid: $0) } ?? .apply
-        let options = RenderOptions(namespace: namespace, values: loaded.values, form: form, extraObjects: extra)
+        let options = RenderOptions(namespace: chart.namespace, values: loaded.values, form: form, extraObjects: extra)
         // Each object becomes text as soon as it is final, so memory holds text rather than every tree.
         let emitter = YAMLEmitter()
-        let source = explain ? ExplainSource(documents, namespace: namespace) : nil
+        let source = explain ? ExplainSource(documents, namespace: chart.namespace) : nil
         let (objects, renderFindings) =
             output == .json
             ? try Renderer.render(documents, options: options) { JSONOutput.item($0) }

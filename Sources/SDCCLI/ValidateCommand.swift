@@ -32,17 +32,7 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup(title: "Input limits") var inputLimits: LimitOptions
     @OptionGroup var diagnostics: DiagnosticOptions
 
-    @Option(name: .shortAndLong, help: "Namespace for every SeldonDeployment, overriding metadata.namespace.")
-    var namespace: String?
-
-    @Option(name: [.customShort("f"), .customLong("values")], help: ArgumentHelp("seldon-core-operator chart values file (repeatable; later files win).", valueName: "file"))
-    var valuesFiles: [String] = []
-
-    @Option(name: .customLong("set"), help: ArgumentHelp("Set chart values like helm --set (a.b=c, a[0]=x, a={x,y}).", valueName: "key=value"))
-    var set: [String] = []
-
-    @Option(name: .customLong("set-string"), help: ArgumentHelp("Like --set, but every value is a string.", valueName: "key=value"))
-    var setString: [String] = []
+    @OptionGroup var chart: ChartValuesOptions
 
     @Option(help: ArgumentHelp("Check modelUris as this storage initializer reads them: sdc or rclone (default: from each storageInitializerImage).", valueName: "fetcher"))
     var fetcher: InitializerSemantics?
@@ -52,10 +42,6 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @Flag(help: "Count warnings as errors for the exit status.")
     var strict = false
-
-    func validate() throws {
-        if let n = namespace, n.isEmpty { throw ValidationError("--namespace must not be empty") }
-    }
 
     func run() async throws {
         var findings: [Diagnostic] = []
@@ -75,18 +61,11 @@ struct ValidateCommand: AsyncParsableCommand {
             case .failure(let f): record(f)
             }
         }
-        var valuesFiles: [ValuesFile] = []
-        for path in self.valuesFiles {
-            switch InputReader(limits: inputLimits.limits).read(path) {
-            case .success(let parsed): valuesFiles += parsed.documents.map { ValuesFile(root: $0.root, name: parsed.name) }
-            case .failure(let f): record(f)
-            }
-        }
-        let loaded = try ValuesLoader().load(files: valuesFiles, set: set, setString: setString)
+        let loaded = try chart.load(limits: inputLimits.limits, record: record)
         findings += loaded.diagnostics
         // With broken values the rules would check against the wrong configuration; report what is known.
         if !loaded.failed {
-            findings += Validator.validate(documents, values: loaded.values, namespace: namespace, fetcher: fetcher)
+            findings += Validator.validate(documents, values: loaded.values, namespace: chart.namespace, fetcher: fetcher)
         }
         report(findings.sortedByLocation())
         if unreadable { throw ExitCode(ExitStatus.noInput.rawValue) }
