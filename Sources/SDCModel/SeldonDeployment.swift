@@ -13,6 +13,9 @@ public struct SeldonDeployment: Sendable {
     public var spec: SeldonDeploymentSpec
     /// Where the document starts, for findings that have no better place.
     public var location: Location?
+    /// Where a few scalar fields that later checks name were written, by YAML path (`spec.protocol`,
+    /// `spec.predictors[0].name`, …): the typed fields above are plain values without locations.
+    public var fieldLocations: [String: Location] = [:]
 
     public init(
         apiVersion: String, name: String, namespace: String? = nil, labels: StringMap = StringMap(),

@@ -35,7 +35,7 @@ public struct SeldonDeploymentDecoder {
         spec.protocol = r.string(specNode, "protocol", path: "spec")
         spec.transport = r.string(specNode, "transport", path: "spec")
         spec.serverType = r.string(specNode, "serverType", path: "spec")
-        spec.replicas = r.int(specNode, "replicas", path: "spec")
+        spec.replicas = r.replicas(specNode, path: "spec")
         if specNode["predictors"] == nil || specNode["predictors"]!.isNull {
             r.error("schema-required", "spec.predictors is required", at: specNode, path: "spec.predictors")
         }
@@ -44,10 +44,25 @@ public struct SeldonDeploymentDecoder {
                 spec.predictors.append(predictor)
             }
         }
-        let sdep = SeldonDeployment(
+        var sdep = SeldonDeployment(
             apiVersion: apiVersion, name: name, namespace: namespace, labels: labels, annotations: annotations, spec: spec,
             location: root.location ?? documentLocation)
+        sdep.fieldLocations = Self.fieldLocations(root)
         return (sdep, r.diagnostics)
+    }
+
+    /// The locations `SeldonDeployment.fieldLocations` keeps: the names generated object names are built from and the
+    /// enumerated spec fields the webhook checks.
+    static func fieldLocations(_ root: Node) -> [String: Location] {
+        var found: [String: Location] = [:]
+        found["metadata.name"] = root["metadata"]?["name"]?.location
+        for field in ["protocol", "transport", "serverType"] {
+            found["spec.\(field)"] = root["spec"]?[field]?.location
+        }
+        for (i, p) in (root["spec"]?["predictors"]?.sequence ?? []).enumerated() {
+            found["spec.predictors[\(i)].name"] = p["name"]?.location
+        }
+        return found
     }
 
     private func decodePredictor(_ node: Node, path: String, reader r: inout FieldReader) -> Predictor? {
@@ -72,7 +87,7 @@ public struct SeldonDeploymentDecoder {
                 p.componentSpecs.append(cs)
             }
         }
-        p.replicas = r.int(node, "replicas", path: path)
+        p.replicas = r.replicas(node, path: path)
         p.annotations = r.stringMap(node, "annotations", path: path)
         p.labels = r.stringMap(node, "labels", path: path)
         p.engineResources = r.mapping(node, "engineResources", path: path)
@@ -80,7 +95,7 @@ public struct SeldonDeploymentDecoder {
             let sp = "\(path).svcOrchSpec"
             p.svcOrchSpec = SvcOrchSpec(
                 resources: r.mapping(so, "resources", path: sp), env: r.list(so, "env", path: sp),
-                replicas: r.int(so, "replicas", path: sp))
+                replicas: r.replicas(so, path: sp))
             if let resources = p.svcOrchSpec.resources { ContainerChecks.checkQuantities(resources, path: "\(sp).resources", reader: &r) }
         }
         p.traffic = r.int(node, "traffic", path: path)
@@ -108,7 +123,7 @@ public struct SeldonDeploymentDecoder {
         if let ep = r.mapping(node, "endpoint", path: path) { e.endpoint = decodeEndpoint(ep, path: "\(path).endpoint", reader: &r) }
         e.envSecretRefName = r.string(node, "envSecretRefName", path: path)
         e.storageInitializerImage = r.string(node, "storageInitializerImage", path: path)
-        e.replicas = r.int(node, "replicas", path: path)
+        e.replicas = r.replicas(node, path: path)
         e.initParameters = r.string(node, "initParameters", path: path)
         return e
     }
@@ -157,6 +172,10 @@ public struct SeldonDeploymentDecoder {
                     r.error("schema-type", "\(pp) must be a mapping, not \(p.kindDescription)", at: p, path: pp)
                     continue
                 }
+                // The CRD lists name, type and value as required: the API server refuses the object without them.
+                for key in ["name", "type", "value"] where p[key] == nil || p[key]!.isNull {
+                    r.error("schema-required", "\(pp).\(key) is required", at: p, path: "\(pp).\(key)")
+                }
                 list.append(
                     Parameter(
                         name: r.string(p, "name", path: pp) ?? "", value: r.string(p, "value", path: pp) ?? "",
@@ -190,10 +209,13 @@ public struct SeldonDeploymentDecoder {
             cs.spec = PodSpecChecks.check(spec, path: "\(path).spec", reader: &r)
         }
         cs.hpaSpec = r.mapping(node, "hpaSpec", path: path)
-        if let hpa = cs.hpaSpec, r.int(hpa, "maxReplicas", path: "\(path).hpaSpec") == nil, hpa["maxReplicas"] == nil {
-            r.error("schema-required", "\(path).hpaSpec.maxReplicas is required", at: hpa, path: "\(path).hpaSpec.maxReplicas")
+        if let hpa = cs.hpaSpec {
+            if hpa["maxReplicas"] == nil || hpa["maxReplicas"]!.isNull {
+                r.error("schema-required", "\(path).hpaSpec.maxReplicas is required", at: hpa, path: "\(path).hpaSpec.maxReplicas")
+            }
+            r.checkHPABounds(hpa, path: "\(path).hpaSpec")
         }
-        cs.replicas = r.int(node, "replicas", path: path)
+        cs.replicas = r.replicas(node, path: path)
         cs.kedaSpec = r.mapping(node, "kedaSpec", path: path)
         cs.pdbSpec = r.mapping(node, "pdbSpec", path: path)
         return cs

@@ -50,9 +50,24 @@ enum ApiServerChecks {
                     at: pu.location, path: "\(pu.path).name"))
         }
         for object in expansion.services + expansion.deployments.map(\.node) {
-            findings += check(object: object, fallback: sdep.location)
+            let name = object["metadata"]?["name"]?.string ?? ""
+            findings += check(object: object, fallback: nameSource(of: name, in: sdep) ?? sdep.location)
         }
         return findings
+    }
+
+    /// The input name a generated object name was built from and that makes it invalid (a predictor or graph node
+    /// name with upper-case letters or `_`), so the finding points at what to change rather than at line 1.
+    static func nameSource(of generated: String, in sdep: SeldonDeployment) -> Location? {
+        var candidates: [(String, Location?)] = []
+        for (i, p) in sdep.spec.predictors.enumerated() {
+            candidates.append((p.name, sdep.fieldLocations["spec.predictors[\(i)].name"] ?? p.location))
+            candidates += p.graph.preOrder.map { ($0.name, $0.location) }
+            candidates += p.componentSpecs.flatMap { $0.containers.compactMap { c in c["name"]?.string.map { ($0, c["name"]?.location) } } }
+        }
+        candidates.append((sdep.name, sdep.fieldLocations["metadata.name"]))
+        return candidates.first { name, _ in !name.isEmpty && generated.contains(name) && !isDNS1123Label(name) }?.1
+            ?? sdep.fieldLocations["metadata.name"]
     }
 
     /// `IsDNS1035Label`: Service names start with a letter.

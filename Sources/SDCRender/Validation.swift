@@ -14,7 +14,7 @@ struct Validation {
     }
 
     private mutating func error(_ rule: String, _ message: String, at location: Location?, path: String, fix: String? = nil) {
-        diagnostics.append(.error(rule, message, fix: fix, at: location ?? sdep.location, path: path))
+        diagnostics.append(.error(rule, message, fix: fix, at: location ?? sdep.fieldLocations[path] ?? sdep.location, path: path))
     }
 
     mutating func run() {

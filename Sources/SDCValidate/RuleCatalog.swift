@@ -18,7 +18,8 @@ public enum RuleCatalog {
         S3StaticKeysWithEnvAuth(), AWSEnvIgnored(), SeldonV2StyleSecret(), GCSCredentialsJSON(), AzureKeyFormat(),
         SecretKeyOverride(), SecretValueEncoding(), RcloneGlobalEnv(), GCSNoCredentials(), AzureSASURL(), AzureEndpointVersion(),
         // the graph
-        GraphNodeDuplicate(), GraphContainerName(), PrepackProtocol(), UserInitializerArgs(),
+        GraphNodeDuplicate(), GraphContainerName(), GraphNodeType(), GraphEndpointType(), GraphParameter(), PrepackProtocol(),
+        UserInitializerArgs(),
     ]
 
     public static func rule(id: String) -> (any Rule)? { all.first { $0.id == id } }
