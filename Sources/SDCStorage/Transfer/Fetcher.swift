@@ -325,6 +325,7 @@ public struct Fetcher: Sendable {
         -> ObjectHashes
     {
         var received: Int64 = 0
+        var writebackStart: Int64 = 0
         var hashes: ObjectHashes?
         let length = last - start + 1
         var attempt = 0
@@ -340,6 +341,10 @@ public struct Fetcher: Sendable {
                     }
                     received += count
                     progress?.received(Int(count))
+                    if received - writebackStart >= AtomicFile.writebackUnit {
+                        writer.startWriteback(from: start + writebackStart, count: received - writebackStart)
+                        writebackStart = received
+                    }
                 }
                 if received < length { throw FetchFailure(.transient, "short-read", "range ended early", retryable: true) }
             } catch let failure as FetchFailure where !failure.isRetryable {
