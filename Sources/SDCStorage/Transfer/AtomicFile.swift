@@ -21,7 +21,12 @@ struct AtomicFile {
     /// `.<leaf>.<8 random [a-z0-9]>.sdc-partial`, the leaf truncated so the name fits 255 bytes.
     static func temporaryName(forLeaf leaf: String) -> String {
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
-        let random = String((0..<8).map { _ in alphabet.randomElement()! })
+        // One draw from the system generator (one getrandom call) gives all 8 characters: 36^8 < 2^64.
+        var bits = UInt64.random(in: 0...UInt64.max)
+        let random = String((0..<8).map { _ in
+            defer { bits /= 36 }
+            return alphabet[Int(bits % 36)]
+        })
         let overhead = 1 + 1 + 8 + partialSuffix.utf8.count
         var truncated = leaf
         while truncated.utf8.count + overhead > 255 { truncated.removeLast() }
