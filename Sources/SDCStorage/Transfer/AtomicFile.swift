@@ -10,7 +10,7 @@ import Foundation
 
 /// A file that appears at its final path only when complete: written to `.<leaf>.<random>.sdc-partial` in the
 /// same directory (exclusive create, no-follow), fsynced, then renamed (spec/storage.md §7.5).
-struct AtomicFile {
+struct AtomicFile: Sendable {
     let finalPath: String
     let temporaryPath: String
     private var descriptor: Int32
