@@ -28,6 +28,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // sync_file_range for `sdc fetch`: start writing downloaded bytes to disk early (C, as Glibc hides it).
+        .target(name: "CWriteback"),
         .target(name: "SDCDiagnostics"),
         .target(name: "SDCYAML", dependencies: ["CLibYAML", "SDCDiagnostics"]),
         // Typed SeldonDeployment and operator Helm values, decoded from YAML nodes with located errors.
@@ -45,12 +47,14 @@ let package = Package(
             dependencies: [
                 "SDCDiagnostics",
                 "CZlib",
+                "CWriteback",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),

@@ -5,11 +5,12 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CWriteback
 import Foundation
 
 /// A file that appears at its final path only when complete: written to `.<leaf>.<random>.sdc-partial` in the
 /// same directory (exclusive create, no-follow), fsynced, then renamed (spec/storage.md §7.5).
-struct AtomicFile {
+struct AtomicFile: Sendable {
     let finalPath: String
     let temporaryPath: String
     private var descriptor: Int32
@@ -20,7 +21,12 @@ struct AtomicFile {
     /// `.<leaf>.<8 random [a-z0-9]>.sdc-partial`, the leaf truncated so the name fits 255 bytes.
     static func temporaryName(forLeaf leaf: String) -> String {
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
-        let random = String((0..<8).map { _ in alphabet.randomElement()! })
+        // One draw from the system generator (one getrandom call) gives all 8 characters: 36^8 < 2^64.
+        var bits = UInt64.random(in: 0...UInt64.max)
+        let random = String((0..<8).map { _ in
+            defer { bits /= 36 }
+            return alphabet[Int(bits % 36)]
+        })
         let overhead = 1 + 1 + 8 + partialSuffix.utf8.count
         var truncated = leaf
         while truncated.utf8.count + overhead > 255 { truncated.removeLast() }
@@ -72,6 +78,24 @@ struct AtomicFile {
             }
             offset += n
         }
+        written += Int64(bytes.count)
+        if written - writebackStart >= Self.writebackUnit {
+            Self.startWriteback(descriptor, from: writebackStart, count: written - writebackStart)
+            writebackStart = written
+        }
+    }
+
+    /// Bytes appended by `write`, and how far the kernel has been asked to write them to disk.
+    private var written: Int64 = 0
+    private var writebackStart: Int64 = 0
+
+    /// Dirty bytes after which writing to disk starts, while the download goes on: the fsync before rename
+    /// then waits for the last few MiB instead of the whole file (for 1 GiB, seconds on a slow disk).
+    static let writebackUnit: Int64 = 8 << 20
+
+    /// Starts writeback without waiting for it; only an optimisation, so errors are ignored (fsync reports them).
+    static func startWriteback(_ descriptor: Int32, from offset: Int64, count: Int64) {
+        _ = sdc_start_writeback(descriptor, offset, count)
     }
 
     /// The descriptor for positional writes by concurrent chunk downloads (pwrite is safe to share).
@@ -82,6 +106,8 @@ struct AtomicFile {
         guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
             throw FetchFailure(.destination, "destination-write", "truncating \(temporaryPath) failed: \(Self.errnoText())")
         }
+        written = 0
+        writebackStart = 0
     }
 
     /// fsync, set the modification time, rename over the final name. The caller has verified the bytes.
@@ -151,6 +177,11 @@ struct PositionalWriter: Sendable {
             }
             done += n
         }
+    }
+
+    /// Starts writing `count` bytes at `offset` to disk (see `AtomicFile.writebackUnit`).
+    func startWriteback(from offset: Int64, count: Int64) {
+        AtomicFile.startWriteback(descriptor, from: offset, count: count)
     }
 
     /// Reads the finished file back once, for the hash of a chunked download (§7.8).

@@ -9,7 +9,7 @@ import Foundation
 
 /// DEST on disk: created if missing, never written through a symlink, cleaned of our own stale temporaries
 /// (spec/storage.md §7.5).
-struct Destination {
+struct Destination: Sendable {
     /// DEST with a symlink at DEST itself resolved once.
     let root: String
 

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import NIOCore
+import NIOPosix
 
 /// Runs one fetch: list, check keys, download in parallel with retries, verify, rename into place
 /// (spec/storage.md §7.4–§7.9). The backend and the log sink are injected; nothing here is global.
@@ -82,7 +83,18 @@ public struct Fetcher: Sendable {
                 }
             }
             progress?.planned(files: jobs.count, bytes: jobs.reduce(Int64(0)) { $0 + ($1.object.size ?? 0) })
-            try await transferAll(jobs, into: destination, report: &report)
+            // Creating, fsyncing and renaming files block their thread (an fsync waits for the disk; creating a
+            // file can take milliseconds on a busy ext4). On Swift's cooperative pool, which has one thread a
+            // core, that would stall the other transfers' network reads, so they run on threads of their own.
+            let fileSystem = NIOThreadPool(numberOfThreads: max(2, options.transfers))
+            fileSystem.start()
+            do {
+                try await transferAll(jobs, into: destination, fileSystem: fileSystem, report: &report)
+            } catch {
+                try? await fileSystem.shutdownGracefully()
+                throw error
+            }
+            try? await fileSystem.shutdownGracefully()
             if options.extract, report.failures.isEmpty {
                 try extractSingleArchive(into: destination, report: &report)
             }
@@ -116,7 +128,9 @@ public struct Fetcher: Sendable {
     }
 
     /// Passes over the files; each pass retries only those that failed with a retryable error (§7.7 "High-level").
-    private func transferAll(_ jobs: [Job], into destination: Destination, report: inout FetchReport) async throws {
+    private func transferAll(
+        _ jobs: [Job], into destination: Destination, fileSystem: NIOThreadPool, report: inout FetchReport
+    ) async throws {
         var pending = jobs
         var touchedDirectories = Set<String>()
         var pass = 0
@@ -124,7 +138,7 @@ public struct Fetcher: Sendable {
         while !pending.isEmpty {
             pass += 1
             if pass > 1, options.retriesSleep > 0 { try await Task.sleep(nanoseconds: UInt64(options.retriesSleep * 1e9)) }
-            let results = await transferPass(pending, into: destination)
+            let results = await transferPass(pending, into: destination, fileSystem: fileSystem)
             var retry: [Job] = []
             lastFailures = []
             for (job, result) in results {
@@ -151,7 +165,9 @@ public struct Fetcher: Sendable {
     }
 
     /// At most `transfers` files in flight at once.
-    private func transferPass(_ jobs: [Job], into destination: Destination) async -> [(Job, Result<FileOutcome, FetchFailure>)] {
+    private func transferPass(_ jobs: [Job], into destination: Destination, fileSystem: NIOThreadPool) async
+        -> [(Job, Result<FileOutcome, FetchFailure>)]
+    {
         await withTaskGroup(of: (Int, Result<FileOutcome, FetchFailure>).self) { group in
             var results: [(Int, Result<FileOutcome, FetchFailure>)] = []
             var next = 0
@@ -162,7 +178,7 @@ public struct Fetcher: Sendable {
                 next += 1
                 group.addTask {
                     do {
-                        return (index, .success(try await transfer(job, into: destination)))
+                        return (index, .success(try await transfer(job, into: destination, fileSystem: fileSystem)))
                     } catch let failure as FetchFailure {
                         return (index, .failure(failure))
                     } catch is CancellationError {
@@ -182,22 +198,13 @@ public struct Fetcher: Sendable {
     }
 
     /// One file: skip if identical (§3.2), else stream to a temporary, verify (§7.8), rename (§7.5).
-    func transfer(_ job: Job, into destination: Destination) async throws -> FileOutcome {
-        let finalPath = try destination.prepareParents(of: job.segments)
+    func transfer(_ job: Job, into destination: Destination, fileSystem: NIOThreadPool) async throws -> FileOutcome {
         let object = job.object
-        if let existing = Destination.existingFile(finalPath), !options.ignoreTimes {
-            // rclone's NeedTransfer (§3.2): size, then time, then a common hash; no hash means transfer.
-            let sameSize = object.size == nil || object.size == existing.size
-            let sameTime = object.modified.map { abs($0.timeIntervalSince(existing.modified)) <= 1 } ?? false
-            if options.ignoreExisting || (sameSize && (options.sizeOnly || sameTime)) {
-                return FileOutcome(relativePath: job.relativePath, size: existing.size, verification: nil, action: .skipped)
-            }
-            if sameSize, let expected = object.hashes.md5, Self.md5(ofFile: finalPath) == expected {
-                if let modified = object.modified { Self.setModificationTime(finalPath, modified) }
-                return FileOutcome(relativePath: job.relativePath, size: existing.size, verification: .md5, action: .skipped)
-            }
+        var file: AtomicFile
+        switch try await fileSystem.runIfActive({ () throws -> Prepared in try prepare(job, in: destination) }) {
+        case .skip(let outcome): return outcome
+        case .write(let created): file = created
         }
-        var file = try AtomicFile(finalPath: finalPath, expectedSize: object.size, registry: temporaries)
         do {
             let (digests, responseHashes, streamLength): (StreamingDigests, ObjectHashes, Int64?)
             // rclone skips multi-thread for local sources: a plain copy is as fast (§3.6).
@@ -209,12 +216,54 @@ public struct Fetcher: Sendable {
                 (digests, responseHashes, streamLength) = try await download(object, into: &file)
             }
             let verification = try verify(job, digests: digests, responseHashes: responseHashes, streamLength: streamLength)
-            try file.commit(modified: object.modified)
+            try await Self.commit(&file, modified: object.modified, on: fileSystem)
             return FileOutcome(relativePath: job.relativePath, size: digests.byteCount, verification: verification, action: .written)
         } catch {
             file.discard()
             throw error
         }
+    }
+
+    /// A file already in place (skipped), or the temporary to stream into.
+    enum Prepared: Sendable {
+        case skip(FileOutcome)
+        case write(AtomicFile)
+    }
+
+    /// Directories, the skip decision (rclone's NeedTransfer, §3.2: size, then time, then a common hash; no
+    /// hash means transfer) and the temporary file: blocking file-system work, run on `fileSystem`.
+    private func prepare(_ job: Job, in destination: Destination) throws(FetchFailure) -> Prepared {
+        let finalPath = try destination.prepareParents(of: job.segments)
+        let object = job.object
+        if let existing = Destination.existingFile(finalPath), !options.ignoreTimes {
+            let sameSize = object.size == nil || object.size == existing.size
+            let sameTime = object.modified.map { abs($0.timeIntervalSince(existing.modified)) <= 1 } ?? false
+            if options.ignoreExisting || (sameSize && (options.sizeOnly || sameTime)) {
+                return .skip(FileOutcome(relativePath: job.relativePath, size: existing.size, verification: nil, action: .skipped))
+            }
+            if sameSize, let expected = object.hashes.md5, Self.md5(ofFile: finalPath) == expected {
+                if let modified = object.modified { Self.setModificationTime(finalPath, modified) }
+                return .skip(FileOutcome(relativePath: job.relativePath, size: existing.size, verification: .md5, action: .skipped))
+            }
+        }
+        return .write(try AtomicFile(finalPath: finalPath, expectedSize: object.size, registry: temporaries))
+    }
+
+    /// fsync and rename on `fileSystem`, handing back the file's state (a descriptor it closed must not be
+    /// closed again by `discard`).
+    private static func commit(_ file: inout AtomicFile, modified: Date?, on fileSystem: NIOThreadPool) async throws {
+        let pending = file
+        let (committed, failure) = try await fileSystem.runIfActive { () -> (AtomicFile, FetchFailure?) in
+            var file = pending
+            do throws(FetchFailure) {
+                try file.commit(modified: modified)
+                return (file, nil)
+            } catch {
+                return (file, error)
+            }
+        }
+        file = committed
+        if let failure { throw failure }
     }
 
     static func md5(ofFile path: String) -> [UInt8]? {
@@ -325,6 +374,7 @@ public struct Fetcher: Sendable {
         -> ObjectHashes
     {
         var received: Int64 = 0
+        var writebackStart: Int64 = 0
         var hashes: ObjectHashes?
         let length = last - start + 1
         var attempt = 0
@@ -340,6 +390,10 @@ public struct Fetcher: Sendable {
                     }
                     received += count
                     progress?.received(Int(count))
+                    if received - writebackStart >= AtomicFile.writebackUnit {
+                        writer.startWriteback(from: start + writebackStart, count: received - writebackStart)
+                        writebackStart = received
+                    }
                 }
                 if received < length { throw FetchFailure(.transient, "short-read", "range ended early", retryable: true) }
             } catch let failure as FetchFailure where !failure.isRetryable {

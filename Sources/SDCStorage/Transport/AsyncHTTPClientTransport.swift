@@ -59,9 +59,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             status: Int(response.status.code),
             headers: response.headers.map { ($0.name, $0.value) },
             body: HTTPResponseBody { consume in
-                for try await buffer in body {
-                    try await consume(buffer)
-                }
+                try await ReadAhead.forEach(body, consume)
             })
     }
 
