@@ -25,8 +25,9 @@ enum ApiServerChecks {
         }
     }
 
-    /// Every refusal and warning about the objects an expansion produced.
-    static func check(_ expansion: Expansion) -> [Diagnostic] {
+    /// Every refusal and warning about the objects an expansion produced; `deploymentNodes` are its Deployments'
+    /// `node`s, in order.
+    static func check(_ expansion: Expansion, deploymentNodes: [Node]) -> [Diagnostic] {
         let sdep = expansion.sdep
         var findings: [Diagnostic] = []
         for d in expansion.deployments {
@@ -49,7 +50,7 @@ enum ApiServerChecks {
                 .error("sdep-label-key-too-long", "graph node name \(pu.name) makes the label key seldon-app-svc-\(pu.name) longer than 63 characters",
                     at: pu.location, path: "\(pu.path).name"))
         }
-        for object in expansion.services + expansion.deployments.map(\.node) {
+        for object in expansion.services + deploymentNodes {
             findings += check(object: object, fallback: sdep.location)
         }
         return findings
