@@ -98,19 +98,34 @@ public enum KeyOrder {
 extension Node {
     /// The same tree with every mapping's keys in `KeyOrder`, as the operator's JSON encoding yields them.
     public func sortingKeys() -> Node {
+        var copy = self
+        copy.sortKeys()
+        return copy
+    }
+
+    /// In place: a collection is taken out of the node while its children are sorted, so storage that is not
+    /// shared is reused instead of copied, and a mapping already in order is left as it is.
+    mutating func sortKeys() {
         switch content {
         case .scalar:
-            return self
-        case .sequence(let items):
-            return Node(.sequence(items.map { $0.sortingKeys() }), at: location)
-        case .mapping(let pairs):
-            var sorted = pairs.map { Pair(key: $0.key, value: $0.value.sortingKeys()) }
-            let keys = sorted.map { $0.key.scalarText ?? "" }
-            let inOrder = zip(keys, keys.dropFirst()).allSatisfy { !KeyOrder.less($1, $0) }
-            if !inOrder {
-                sorted.sort { KeyOrder.less($0.key.scalarText ?? "", $1.key.scalarText ?? "") }
+            return
+        case .sequence(var items):
+            content = .sequence([])
+            for i in items.indices { items[i].sortKeys() }
+            content = .sequence(items)
+        case .mapping(var pairs):
+            content = .sequence([])
+            var inOrder = true
+            for i in pairs.indices {
+                pairs[i].value.sortKeys()
+                if inOrder, i > 0, KeyOrder.less(pairs[i].key.scalarText ?? "", pairs[i - 1].key.scalarText ?? "") {
+                    inOrder = false
+                }
             }
-            return Node(.mapping(sorted), at: location)
+            if !inOrder {
+                pairs.sort { KeyOrder.less($0.key.scalarText ?? "", $1.key.scalarText ?? "") }
+            }
+            content = .mapping(pairs)
         }
     }
 }
