@@ -97,35 +97,39 @@ public enum KeyOrder {
 
 extension Node {
     /// The same tree with every mapping's keys in `KeyOrder`, as the operator's JSON encoding yields them.
-    public func sortingKeys() -> Node {
-        var copy = self
-        copy.sortKeys()
-        return copy
-    }
+    public func sortingKeys() -> Node { reorderedKeys() ?? self }
 
-    /// In place: a collection is taken out of the node while its children are sorted, so storage that is not
-    /// shared is reused instead of copied, and a mapping already in order is left as it is.
-    mutating func sortKeys() {
+    /// nil when every mapping is already in order: such subtrees (most of them, and all of an object sdc wrote
+    /// itself) are shared, never copied.
+    private func reorderedKeys() -> Node? {
         switch content {
         case .scalar:
-            return
-        case .sequence(var items):
-            content = .sequence([])
-            for i in items.indices { items[i].sortKeys() }
-            content = .sequence(items)
-        case .mapping(var pairs):
-            content = .sequence([])
+            return nil
+        case .sequence(let items):
+            var changed: [Node]?
+            for i in items.indices {
+                guard let item = items[i].reorderedKeys() else { continue }
+                if changed == nil { changed = items }
+                changed![i] = item
+            }
+            return changed.map { Node(.sequence($0), at: location) }
+        case .mapping(let pairs):
+            var changed: [Pair]?
             var inOrder = true
             for i in pairs.indices {
-                pairs[i].value.sortKeys()
+                if let value = pairs[i].value.reorderedKeys() {
+                    if changed == nil { changed = pairs }
+                    changed![i].value = value
+                }
                 if inOrder, i > 0, KeyOrder.less(pairs[i].key.scalarText ?? "", pairs[i - 1].key.scalarText ?? "") {
                     inOrder = false
                 }
             }
             if !inOrder {
-                pairs.sort { KeyOrder.less($0.key.scalarText ?? "", $1.key.scalarText ?? "") }
+                if changed == nil { changed = pairs }
+                changed!.sort { KeyOrder.less($0.key.scalarText ?? "", $1.key.scalarText ?? "") }
             }
-            content = .mapping(pairs)
+            return changed.map { Node(.mapping($0), at: location) }
         }
     }
 }
