@@ -25,8 +25,9 @@ enum ApiServerChecks {
         }
     }
 
-    /// Every refusal and warning about the objects an expansion produced.
-    static func check(_ expansion: Expansion) -> [Diagnostic] {
+    /// Every refusal and warning about the objects an expansion produced; `deploymentNodes` are its Deployments'
+    /// `node`s, in order.
+    static func check(_ expansion: Expansion, deploymentNodes: [Node]) -> [Diagnostic] {
         let sdep = expansion.sdep
         var findings: [Diagnostic] = []
         for d in expansion.deployments {
@@ -49,9 +50,11 @@ enum ApiServerChecks {
                 .error("sdep-label-key-too-long", "graph node name \(pu.name) makes the label key seldon-app-svc-\(pu.name) longer than 63 characters",
                     at: pu.location, path: "\(pu.path).name"))
         }
-        for object in expansion.services + expansion.deployments.map(\.node) {
+        for object in expansion.services + deploymentNodes {
             let name = object["metadata"]?["name"]?.string ?? ""
-            findings += check(object: object, fallback: nameSource(of: name, in: sdep) ?? sdep.location)
+            // Looked up only for a name that may be refused: almost every object's name is fine.
+            let fallback = isDNS1035Label(name) ? sdep.location : nameSource(of: name, in: sdep) ?? sdep.location
+            findings += check(object: object, fallback: fallback)
         }
         return findings
     }

@@ -34,9 +34,7 @@ extension Node {
     }
 
     mutating func append(_ list: String, _ item: Node) {
-        var items = self[list]?.listItems ?? []
-        items.append(item)
-        self[list] = .sequence(items)
+        editItems(list) { $0.append(item) }
     }
 
     /// Appends unless an entry of that name exists.
@@ -47,9 +45,9 @@ extension Node {
 
     /// Replaces the first entry of that name in place, else appends.
     mutating func replaceOrAppend(_ list: String, _ item: Node) {
-        var items = self[list]?.listItems ?? []
-        if let i = items.firstIndex(where: { $0.name == item.name }) { items[i] = item } else { items.append(item) }
-        self[list] = .sequence(items)
+        editItems(list) { items in
+            if let i = items.firstIndex(where: { $0.name == item.name }) { items[i] = item } else { items.append(item) }
+        }
     }
 
     func portNumber(named name: String) -> Int? {
@@ -68,10 +66,10 @@ extension Node {
 
     /// The containers of a pod spec, edited by name.
     mutating func updateContainer(_ name: String, _ body: (inout Node) -> Void) -> Bool {
-        var items = self["containers"]?.listItems ?? []
-        guard let i = items.firstIndex(where: { $0.name == name }) else { return false }
-        body(&items[i])
-        self["containers"] = .sequence(items)
+        guard hasItem("containers", named: name) else { return false }
+        editItems("containers") { items in
+            if let i = items.firstIndex(where: { $0.name == name }) { body(&items[i]) }
+        }
         return true
     }
 }

@@ -5,10 +5,14 @@ import SDCYAML
 /// `replicas` zeroed, no explainer, and every componentSpec's `metadata.creationTimestamp` null.
 enum EnginePredictor {
     static func value(_ p: Predictor) -> String {
-        GoJSON.base64(Array(json(p).utf8))
+        GoJSON.base64(encode(p).bytes)
     }
 
     static func json(_ p: Predictor) -> String {
+        encode(p).text
+    }
+
+    private static func encode(_ p: Predictor) -> GoJSON {
         var j = GoJSON()
         j.raw("{\"name\":")
         j.string(p.name)
@@ -65,7 +69,7 @@ enum EnginePredictor {
         }
         if let d = p.progressDeadlineSeconds { j.raw(",\"progressDeadlineSeconds\":\(d)") }
         j.raw("}")
-        return j.text
+        return j
     }
 
     private static func stringMap(_ m: StringMap, _ j: inout GoJSON) {

@@ -4,36 +4,55 @@ import SDCYAML
 /// Compact JSON as Go's `encoding/json` writes it (render.md §9.2): struct fields in declaration order, maps with
 /// sorted keys, `<`, `>`, `&`, U+2028/U+2029 escaped, `/` not escaped.
 struct GoJSON {
-    private(set) var text = ""
+    /// UTF-8 bytes: the JSON grows by appends, and `ENGINE_PREDICTOR` base64-encodes the bytes directly.
+    private(set) var bytes: [UInt8] = []
 
-    mutating func raw(_ s: String) { text += s }
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    mutating func string(_ s: String) { text += Self.quote(s) }
+    mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    mutating func string(_ s: String) { Self.appendQuoted(s, to: &bytes) }
 
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if u.value < 0x20 {
-                    let hex = Array("0123456789abcdef")
-                    out += "\\u00\(hex[Int(u.value >> 4)])\(hex[Int(u.value & 0xf)])"
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+        var out: [UInt8] = []
+        appendQuoted(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Byte by byte: every character Go escapes is ASCII, or U+2028/U+2029 (E2 80 A8/A9), so UTF-8 is never split.
+    private static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        func escaped(_ c: UInt8) {
+            out.append(UInt8(ascii: "\\"))
+            out.append(c)
+        }
+        func unicodeEscape(_ code: UInt32) {
+            out.append(UInt8(ascii: "\\"))
+            out.append(UInt8(ascii: "u"))
+            for shift in stride(from: 12, through: 0, by: -4) {
+                let digit = UInt8((code >> UInt32(shift)) & 0xF)
+                out.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
+        let utf8 = s.utf8
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            utf8.formIndex(after: &i)
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): escaped(b)
+            case UInt8(ascii: "\n"): escaped(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): escaped(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): escaped(UInt8(ascii: "t"))
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): unicodeEscape(UInt32(b))
+            case 0..<0x20: unicodeEscape(UInt32(b))
+            case 0xE2 where utf8[i...].starts(with: [0x80, 0xA8]) || utf8[i...].starts(with: [0x80, 0xA9]):
+                unicodeEscape(utf8[utf8.index(after: i)] == 0xA8 ? 0x2028 : 0x2029)
+                i = utf8.index(i, offsetBy: 2)
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// A scalar as the Go value it decodes to: numbers and booleans bare, everything else a string.
@@ -65,34 +84,57 @@ struct GoJSON {
             }
             raw("]")
         case (.map(let element), .mapping(let pairs)):
-            object(pairs.sorted { ($0.key.scalarText ?? "").utf8.lexicographicallyPrecedes(($1.key.scalarText ?? "").utf8) }
-                .map { ($0.key.scalarText ?? "", { (j: inout GoJSON, v: Node) in j.value(v, as: element) }, $0.value) })
+            var first = true
+            for pair in pairs.sorted(by: { ($0.key.scalarText ?? "").utf8.lexicographicallyPrecedes(($1.key.scalarText ?? "").utf8) }) {
+                member(pair.key.scalarText ?? "", first: &first)
+                value(pair.value, as: element)
+            }
+            if first { raw("{") }
+            raw("}")
         case (.object(let name), .mapping(let pairs)):
             guard let fields = GoTypes.structs[name] else {
                 value(node, as: .plain)
                 return
             }
-            var members: [(String, (inout GoJSON, Node) -> Void, Node)] = []
+            // Members written as found, in declaration order; no list of members is built first.
+            var first = true
             for field in fields {
                 let present = pairs.first { $0.key.scalarText == field.name }?.value
+                let v: Node
                 switch field.presence {
                 case .omitEmpty:
-                    guard let v = present, !GoTypes.isEmpty(v) else { continue }
-                    members.append((field.name, { j, n in j.value(n, as: field.type) }, v))
+                    guard let p = present, !GoTypes.isEmpty(p) else { continue }
+                    v = p
                 case .pointer:
-                    guard let v = present, !v.isNull else { continue }
-                    members.append((field.name, { j, n in j.value(n, as: field.type) }, v))
+                    guard let p = present, !p.isNull else { continue }
+                    v = p
                 case .always:
-                    let v = present ?? Self.zero(field)
-                    members.append((field.name, { j, n in j.value(n, as: field.type) }, v))
+                    v = present ?? Self.zero(field)
                 }
+                member(field.name, first: &first)
+                value(v, as: field.type)
             }
-            object(members)
+            if first { raw("{") }
+            raw("}")
         case (_, .mapping(let pairs)):
-            object(pairs.map { ($0.key.scalarText ?? "", { j, n in j.value(n, as: .plain) }, $0.value) })
+            var first = true
+            for pair in pairs {
+                member(pair.key.scalarText ?? "", first: &first)
+                value(pair.value, as: .plain)
+            }
+            if first { raw("{") }
+            raw("}")
         case (_, .sequence(let items)):
             value(Node.sequence(items), as: .list(.plain))
         }
+    }
+
+    /// `{` before the first member, `,` before the others, then `"name":`.
+    private mutating func member(_ name: String, first: inout Bool) {
+        raw(first ? "{" : ",")
+        first = false
+        string(name)
+        raw(":")
     }
 
     private static func zero(_ field: GoField) -> Node {
@@ -118,23 +160,28 @@ struct GoJSON {
 
     /// Standard base64 with padding.
     static func base64(_ bytes: [UInt8]) -> String {
-        let table = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var i = 0
-        while i + 3 <= bytes.count {
-            let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
-            out += [table[Int(n >> 18 & 63)], table[Int(n >> 12 & 63)], table[Int(n >> 6 & 63)], table[Int(n & 63)]]
-            i += 3
+        let table: StaticString = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+        return table.withUTF8Buffer { table in
+            String(unsafeUninitializedCapacity: (bytes.count + 2) / 3 * 4) { out in
+                var o = 0
+                func put(_ n: UInt32, _ count: Int) {
+                    for k in 0..<4 {
+                        out[o] = k < count ? table[Int(n >> UInt32(18 - 6 * k) & 63)] : UInt8(ascii: "=")
+                        o += 1
+                    }
+                }
+                var i = 0
+                while i + 3 <= bytes.count {
+                    put(UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]), 4)
+                    i += 3
+                }
+                switch bytes.count - i {
+                case 1: put(UInt32(bytes[i]) << 16, 2)
+                case 2: put(UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8, 3)
+                default: break
+                }
+                return o
+            }
         }
-        let rest = bytes.count - i
-        if rest == 1 {
-            let n = UInt32(bytes[i]) << 16
-            out += [table[Int(n >> 18 & 63)], table[Int(n >> 12 & 63)], UInt8(ascii: "="), UInt8(ascii: "=")]
-        } else if rest == 2 {
-            let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8
-            out += [table[Int(n >> 18 & 63)], table[Int(n >> 12 & 63)], table[Int(n >> 6 & 63)], UInt8(ascii: "=")]
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -171,6 +171,11 @@ enum GoTypes {
         ],
     ]
 
+    /// `structs` by field name, for `normalize`, which looks up every key of every object it meets.
+    private static let fieldsByName: [String: [String: GoField]] = structs.mapValues { fields in
+        Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     static func isVolumeSource(_ key: String) -> Bool { volumeSources.contains(key) }
 
     static func isEmpty(_ node: Node) -> Bool {
@@ -206,11 +211,11 @@ enum GoTypes {
             guard let pairs = node.pairs else { return node }
             return Node(.mapping(pairs.map { Node.Pair(key: $0.key, value: normalize($0.value, as: element)) }), at: node.location)
         case .object(let name):
-            guard let fields = structs[name], var pairs = node.pairs else { return node }
+            guard let fields = structs[name], let byName = fieldsByName[name], var pairs = node.pairs else { return node }
             var out: [Node.Pair] = []
+            out.reserveCapacity(pairs.count)
             for pair in pairs {
-                let key = pair.key.scalarText ?? ""
-                guard let field = fields.first(where: { $0.name == key }) else {
+                guard let field = byName[pair.key.scalarText ?? ""] else {
                     out.append(pair)
                     continue
                 }

@@ -102,11 +102,13 @@ public enum Renderer {
         var expansion = Expansion(sdep: sdep, values: options.values, namespace: namespace)
         expansion.run()
         findings += expansion.diagnostics
-        // 5. What the API server would refuse in the generated objects (sdc decisions).
-        findings += ApiServerChecks.check(expansion)
+        // 5. What the API server would refuse in the generated objects (sdc decisions). Deployment nodes are
+        // built once here, for the checks and the output alike.
+        let deployments = expansion.deployments.map(\.node)
+        findings += ApiServerChecks.check(expansion, deploymentNodes: deployments)
         guard !findings.contains(where: { $0.severity == .error }) else { return ([], findings) }
         // 6. Creation order (§15.2): Services, HPAs, ScaledObjects, PDBs, Deployments, VirtualServices, DestinationRules.
-        let ordered = expansion.services + expansion.hpas + expansion.scaledObjects + expansion.pdbs + expansion.deployments.map(\.node)
+        let ordered = expansion.services + expansion.hpas + expansion.scaledObjects + expansion.pdbs + deployments
             + expansion.virtualServices + expansion.destinationRules
         return (ordered.map { options.form.finish($0, sdepName: sdep.name).sortingKeys() }, findings)
     }

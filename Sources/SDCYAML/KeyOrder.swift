@@ -97,20 +97,39 @@ public enum KeyOrder {
 
 extension Node {
     /// The same tree with every mapping's keys in `KeyOrder`, as the operator's JSON encoding yields them.
-    public func sortingKeys() -> Node {
+    public func sortingKeys() -> Node { reorderedKeys() ?? self }
+
+    /// nil when every mapping is already in order: such subtrees (most of them, and all of an object sdc wrote
+    /// itself) are shared, never copied.
+    private func reorderedKeys() -> Node? {
         switch content {
         case .scalar:
-            return self
+            return nil
         case .sequence(let items):
-            return Node(.sequence(items.map { $0.sortingKeys() }), at: location)
-        case .mapping(let pairs):
-            var sorted = pairs.map { Pair(key: $0.key, value: $0.value.sortingKeys()) }
-            let keys = sorted.map { $0.key.scalarText ?? "" }
-            let inOrder = zip(keys, keys.dropFirst()).allSatisfy { !KeyOrder.less($1, $0) }
-            if !inOrder {
-                sorted.sort { KeyOrder.less($0.key.scalarText ?? "", $1.key.scalarText ?? "") }
+            var changed: [Node]?
+            for i in items.indices {
+                guard let item = items[i].reorderedKeys() else { continue }
+                if changed == nil { changed = items }
+                changed![i] = item
             }
-            return Node(.mapping(sorted), at: location)
+            return changed.map { Node(.sequence($0), at: location) }
+        case .mapping(let pairs):
+            var changed: [Pair]?
+            var inOrder = true
+            for i in pairs.indices {
+                if let value = pairs[i].value.reorderedKeys() {
+                    if changed == nil { changed = pairs }
+                    changed![i].value = value
+                }
+                if inOrder, i > 0, KeyOrder.less(pairs[i].key.scalarText ?? "", pairs[i - 1].key.scalarText ?? "") {
+                    inOrder = false
+                }
+            }
+            if !inOrder {
+                if changed == nil { changed = pairs }
+                changed!.sort { KeyOrder.less($0.key.scalarText ?? "", $1.key.scalarText ?? "") }
+            }
+            return changed.map { Node(.mapping($0), at: location) }
         }
     }
 }

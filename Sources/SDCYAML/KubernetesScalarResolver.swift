@@ -6,19 +6,20 @@
 /// strings when the target is `interface{}`).
 public enum KubernetesScalarResolver {
     public static func resolve(_ text: String) -> ScalarValue {
-        let utf8 = Array(text.utf8)
-        guard let first = utf8.first else { return .null }
+        // Most text is a plain word: decided by its first byte, without copying it.
+        guard let first = text.utf8.first else { return .null }
         switch first {
         case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
             UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "~"):
-            return mapLookup(text) ?? .string
+            // Every word of the table is at most 5 bytes long.
+            return text.utf8.count > 5 ? .string : mapLookup(text) ?? .string
         case UInt8(ascii: "."):
             if let value = mapLookup(text) { return value }
-            return goParseFloatDotLeading(utf8).map(ScalarValue.float) ?? .string
+            return goParseFloatDotLeading(Array(text.utf8)).map(ScalarValue.float) ?? .string
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             if let value = mapLookup(text) { return value }
-            return resolveNumeric(utf8)
+            return resolveNumeric(Array(text.utf8))
         default:
             return .string
         }

@@ -165,6 +165,8 @@ extension Node {
         }
         set {
             guard case .mapping(var pairs) = content else { return }
+            // Drop the node's own reference first, so `pairs` is edited in place rather than copied.
+            content = .sequence([])
             if let i = pairs.firstIndex(where: { $0.key.scalarText == key }) {
                 if let newValue { pairs[i].value = newValue } else { pairs.remove(at: i) }
             } else if let newValue {
@@ -172,6 +174,15 @@ extension Node {
             }
             content = .mapping(pairs)
         }
+    }
+
+    /// Edits the items of the list under `key` in place (none when it is absent or not a list; the key is added
+    /// at the end when absent). Taking the items out first keeps their storage unshared, so appends don't copy.
+    public mutating func editItems(_ key: String, _ body: (inout [Node]) -> Void) {
+        var items = self[key]?.sequence ?? []
+        self[key] = .emptySequence
+        body(&items)
+        self[key] = .sequence(items)
     }
 
     /// A short name of the node's kind for messages: "a mapping", "a string"…

@@ -18,12 +18,33 @@ public enum PlainScalarSafety {
             UInt8(ascii: "o"), UInt8(ascii: "O"):
             // Text starting with these letters is special only as one of the boolean/null words (`false` is
             // the longest); `name`, `tcpSocket`, `object` are common and need no further look.
-            if text.utf8.count > 5 { return false }
+            if text.utf8.count > 5 || !isSpecialWordIgnoringCase(text.utf8) { return false }
         default:
             return false
         }
         if !KubernetesScalarResolver.resolve(text).isString { return true }
         return YAML11.resolvesToNonString(Array(text.utf8))
+    }
+}
+
+extension PlainScalarSafety {
+    /// Every boolean or null word of both resolvers, in any case, is one of these lower-cased (packed as in
+    /// `packedLowercased`).
+    private static let specialWords: [UInt64] = ["y", "n", "yes", "no", "true", "false", "on", "off", "null"].map {
+        packedLowercased($0.utf8)
+    }
+
+    /// False for most short words (`name`, `type`, `ports`) without comparing strings; true only means the exact
+    /// resolvers must decide.
+    static func isSpecialWordIgnoringCase(_ utf8: String.UTF8View) -> Bool {
+        specialWords.contains(packedLowercased(utf8))
+    }
+
+    /// Up to 8 bytes in one integer, ASCII letters lower-cased (other bytes may collide, which only costs a look).
+    private static func packedLowercased(_ utf8: String.UTF8View) -> UInt64 {
+        var word: UInt64 = 0
+        for b in utf8.prefix(8) { word = word << 8 | UInt64(b | 0x20) }
+        return word
     }
 }
 

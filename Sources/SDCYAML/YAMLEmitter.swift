@@ -22,6 +22,12 @@ public struct YAMLEmitter: Sendable {
     /// One document, with no `---` before it. Emitting documents one at a time lets a caller drop each tree as
     /// soon as it is written and reorder documents as text; `emit(_:)` is defined through this, so both agree.
     public func emitDocument(_ root: Node) throws -> String {
+        if let bytes = BlockWriter.document(root) { return String(decoding: bytes, as: UTF8.self) }
+        return try libyamlDocument(root)
+    }
+
+    /// The document written by libyaml itself: every shape, style and character `BlockWriter` leaves to it.
+    func libyamlDocument(_ root: Node) throws -> String {
         let sink = OutputSink()
         var emitter = yaml_emitter_t()
         guard yaml_emitter_initialize(&emitter) != 0 else { throw emitError("could not initialise libyaml") }

@@ -61,10 +61,31 @@ private struct TreeBuilder {
         var anchor: String?
         var items: [Node] = []
         var weight = 1
-        /// Mapping keys as Kubernetes' JSON sees them (`1`, `"1"` and `01` collide), with where each was.
-        var keys: [String: Location] = [:]
+        /// Where each key of the mapping was written, in order: key `k` is `items[2 * k]`, whose text is the key
+        /// as Kubernetes' JSON sees it (`1`, `"1"` and `01` collide).
+        var keyLocations: [Location] = []
+        /// Key text to its index, built only once a mapping is large: most mappings have a few keys, for which a
+        /// scan beats hashing and a dictionary per mapping.
+        var keyIndex: [String: Int]?
         var pendingMergeKey = false
         var mergeSources: [Node] = []
+
+        /// Where key `identity` was first written in this mapping, if it was.
+        func location(ofKey identity: String) -> Location? {
+            if let keyIndex { return keyIndex[identity].map { keyLocations[$0] } }
+            for k in keyLocations.indices where items[2 * k].scalarText == identity { return keyLocations[k] }
+            return nil
+        }
+
+        /// Records the key just appended to `items`.
+        mutating func recordKey(_ identity: String, at location: Location) {
+            keyLocations.append(location)
+            if keyIndex != nil {
+                keyIndex![identity] = keyLocations.count - 1
+            } else if keyLocations.count >= 16 {
+                keyIndex = Dictionary(keyLocations.indices.map { (items[2 * $0].scalarText ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+            }
+        }
     }
 
     mutating func run() throws -> [Document] {
@@ -206,22 +227,23 @@ private struct TreeBuilder {
             stack[top].pendingMergeKey = true
             return
         }
-        guard scalar.text.count <= limits.maxKeyLength else {
+        // Characters are never more than UTF-8 bytes: count them only for a long key.
+        guard scalar.text.utf8.count <= limits.maxKeyLength || scalar.text.count <= limits.maxKeyLength else {
             throw Diagnostic.error(
                 "yaml-key-too-long", "mapping key of \(scalar.text.count) characters, over \(limits.maxKeyLength)",
                 fix: "shorten the key, or raise the limit with --max-key-length", at: location)
         }
         let identity = ScalarFormatting.text(for: scalar.value, original: scalar.text)
-        if let first = stack[top].keys[identity] {
+        if let first = stack[top].location(ofKey: identity) {
             throw Diagnostic.error(
                 "yaml-duplicate-key",
                 "duplicate mapping key \"\(identity)\" (first defined at line \(first.line), column \(first.column))",
                 fix: "remove one of them; Kubernetes would silently keep only the last", at: location)
         }
-        stack[top].keys[identity] = location
         // Kubernetes turns every key into a JSON string (`1:` is "1", `n:` is "false"); keep keys that way so
         // lookups, duplicate checks and the emitter all agree with what the API server receives.
         stack[top].items.append(scalar.value.isString ? key : .string(identity, at: key.location))
+        stack[top].recordKey(identity, at: location)
     }
 
     private mutating func addMergeSource(_ value: Node, at location: Location, frame top: Int) throws {
@@ -243,9 +265,9 @@ private struct TreeBuilder {
             for pair in source.pairs ?? [] {
                 guard let scalar = pair.key.scalar else { continue }
                 let identity = ScalarFormatting.text(for: scalar.value, original: scalar.text)
-                guard frame.keys[identity] == nil else { continue }
-                frame.keys[identity] = pair.key.location ?? frame.location
+                guard frame.location(ofKey: identity) == nil else { continue }
                 frame.items.append(pair.key)
+                frame.recordKey(identity, at: pair.key.location ?? frame.location)
                 frame.items.append(pair.value)
             }
         }

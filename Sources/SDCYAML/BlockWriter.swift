@@ -1,0 +1,205 @@
+/// libyaml's block emitter, redone in Swift for the documents sdc writes most: a mapping or list whose scalars are
+/// printable ASCII on one line, keys of at most 128 bytes, no tags. Driving libyaml event by event cost more than
+/// the rest of a render; this writes the same bytes straight into one buffer.
+///
+/// It follows libyaml 0.2.5's `emitter.c` step for step (indent, column, `whitespace`, `indention`; block
+/// sequences indentless under a key; empty collections as `{}`/`[]`; plain text libyaml refuses goes single-quoted)
+/// with its settings from `YAMLEmitter` (indent 2, no width limit). Anything outside that subset returns nil and
+/// `YAMLEmitter` asks libyaml instead, so the output never depends on which path ran (`BlockWriterTests`).
+struct BlockWriter {
+    private(set) var bytes: [UInt8] = []
+    private var column = 0
+    private var indent = -1
+    private var whitespace = true
+    private var indention = true
+
+    /// The document as libyaml writes it (ending in a newline), or nil when libyaml must write it.
+    static func document(_ root: Node) -> [UInt8]? {
+        guard !root.isScalar else { return nil }
+        var writer = BlockWriter()
+        writer.bytes.reserveCapacity(1024)
+        guard writer.node(root, inMapping: false, simpleKey: false) else { return nil }
+        // DOCUMENT-END: write_indent breaks the last line.
+        writer.writeIndent()
+        return writer.bytes
+    }
+
+    private mutating func node(_ node: Node, inMapping: Bool, simpleKey: Bool) -> Bool {
+        switch node.content {
+        case .scalar(let scalar):
+            return self.scalar(scalar, simpleKey: simpleKey)
+        case .sequence(let items):
+            guard !items.isEmpty else {
+                writeIndicator(UInt8(ascii: "["), needWhitespace: true, isWhitespace: true, isIndention: false)
+                writeIndicator(UInt8(ascii: "]"), needWhitespace: false, isWhitespace: false, isIndention: false)
+                return true
+            }
+            let outer = indent
+            increaseIndent(indentless: inMapping && !indention)
+            for item in items {
+                writeIndent()
+                writeIndicator(UInt8(ascii: "-"), needWhitespace: true, isWhitespace: false, isIndention: true)
+                guard self.node(item, inMapping: false, simpleKey: false) else { return false }
+            }
+            indent = outer
+            return true
+        case .mapping(let pairs):
+            guard !pairs.isEmpty else {
+                writeIndicator(UInt8(ascii: "{"), needWhitespace: true, isWhitespace: true, isIndention: false)
+                writeIndicator(UInt8(ascii: "}"), needWhitespace: false, isWhitespace: false, isIndention: false)
+                return true
+            }
+            let outer = indent
+            increaseIndent(indentless: false)
+            for pair in pairs {
+                writeIndent()
+                // Only scalar keys are simple keys here; libyaml writes anything else as `? key`.
+                guard pair.key.isScalar, self.node(pair.key, inMapping: true, simpleKey: true) else { return false }
+                writeIndicator(UInt8(ascii: ":"), needWhitespace: false, isWhitespace: false, isIndention: false)
+                guard self.node(pair.value, inMapping: true, simpleKey: false) else { return false }
+            }
+            indent = outer
+            return true
+        }
+    }
+
+    /// The style `EventWriter.scalar` asks for, then libyaml's `select_scalar_style` and writers.
+    private mutating func scalar(_ scalar: Scalar, simpleKey: Bool) -> Bool {
+        guard scalar.customTag == nil else { return false }
+        var text = ScalarFormatting.text(for: scalar.value, original: scalar.text)
+        let quoted = scalar.value.isString && PlainScalarSafety.needsQuotes(text)
+        return text.withUTF8 { value in
+            guard let analysis = ScalarAnalysis(value), !(simpleKey && value.count > 128) else { return false }
+            if quoted {
+                writeDoubleQuoted(value)
+            } else if analysis.blockPlainAllowed {
+                writePlain(value)
+            } else {
+                writeSingleQuoted(value)
+            }
+            return true
+        }
+    }
+
+    // MARK: libyaml's writers
+
+    private mutating func increaseIndent(indentless: Bool) {
+        if indent < 0 {
+            indent = 0
+        } else if !indentless {
+            indent += 2
+        }
+    }
+
+    private mutating func writeIndent() {
+        let target = max(indent, 0)
+        if !indention || column > target || (column == target && !whitespace) {
+            bytes.append(UInt8(ascii: "\n"))
+            column = 0
+        }
+        while column < target {
+            bytes.append(UInt8(ascii: " "))
+            column += 1
+        }
+        whitespace = true
+        indention = true
+    }
+
+    private mutating func writeIndicator(_ indicator: UInt8, needWhitespace: Bool, isWhitespace: Bool, isIndention: Bool) {
+        if needWhitespace && !whitespace {
+            bytes.append(UInt8(ascii: " "))
+            column += 1
+        }
+        bytes.append(indicator)
+        column += 1
+        whitespace = isWhitespace
+        indention = indention && isIndention
+    }
+
+    private mutating func writePlain(_ value: UnsafeBufferPointer<UInt8>) {
+        if !whitespace {
+            bytes.append(UInt8(ascii: " "))
+            column += 1
+        }
+        bytes.append(contentsOf: value)
+        column += value.count
+        whitespace = false
+        indention = false
+    }
+
+    private mutating func writeSingleQuoted(_ value: UnsafeBufferPointer<UInt8>) {
+        writeIndicator(UInt8(ascii: "'"), needWhitespace: true, isWhitespace: false, isIndention: false)
+        for byte in value {
+            if byte == UInt8(ascii: "'") {
+                bytes.append(byte)
+                column += 1
+            }
+            bytes.append(byte)
+            column += 1
+        }
+        writeIndicator(UInt8(ascii: "'"), needWhitespace: false, isWhitespace: false, isIndention: false)
+        whitespace = false
+        indention = false
+    }
+
+    private mutating func writeDoubleQuoted(_ value: UnsafeBufferPointer<UInt8>) {
+        writeIndicator(UInt8(ascii: "\""), needWhitespace: true, isWhitespace: false, isIndention: false)
+        for byte in value {
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(UInt8(ascii: "\\"))
+                column += 1
+            }
+            bytes.append(byte)
+            column += 1
+        }
+        writeIndicator(UInt8(ascii: "\""), needWhitespace: false, isWhitespace: false, isIndention: false)
+        whitespace = false
+        indention = false
+    }
+}
+
+/// libyaml's `analyze_scalar`, for printable ASCII without line breaks (nil otherwise, and for empty text): whether
+/// a plain scalar is allowed in block context. Single quotes are then always allowed.
+struct ScalarAnalysis {
+    var blockPlainAllowed: Bool
+
+    init?(_ s: UnsafeBufferPointer<UInt8>) {
+        guard !s.isEmpty else { return nil }
+        var blockIndicators = false
+        if s.count >= 3, (s[0] == UInt8(ascii: "-") && s[1] == UInt8(ascii: "-") && s[2] == UInt8(ascii: "-"))
+            || (s[0] == UInt8(ascii: ".") && s[1] == UInt8(ascii: ".") && s[2] == UInt8(ascii: "."))
+        {
+            blockIndicators = true
+        }
+        var precededByWhitespace = true
+        for i in 0..<s.count {
+            let c = s[i]
+            guard c >= 0x20, c <= 0x7E else { return nil }
+            let followedByWhitespace = i + 1 == s.count || s[i + 1] == UInt8(ascii: " ")
+            if i == 0 {
+                switch c {
+                case UInt8(ascii: "#"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+                    UInt8(ascii: "}"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
+                    UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+                    UInt8(ascii: "`"):
+                    blockIndicators = true
+                case UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "-"):
+                    if followedByWhitespace { blockIndicators = true }
+                default: break
+                }
+            } else if (c == UInt8(ascii: ":") && followedByWhitespace) || (c == UInt8(ascii: "#") && precededByWhitespace) {
+                blockIndicators = true
+            }
+            precededByWhitespace = c == UInt8(ascii: " ")
+        }
+        let leadingOrTrailingSpace = s[0] == UInt8(ascii: " ") || s[s.count - 1] == UInt8(ascii: " ")
+        blockPlainAllowed = !leadingOrTrailingSpace && !blockIndicators
+    }
+}
+
+extension Node {
+    var isScalar: Bool {
+        if case .scalar = content { return true }
+        return false
+    }
+}
