@@ -1,5 +1,10 @@
 import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 
 /// AWS Signature Version 4 for S3 requests: a pure function of the request, the credentials and the time.
 ///
@@ -126,7 +131,7 @@ public struct SigV4Signer: Sendable {
             case UInt8(ascii: "/") where !encodeSlash:
                 out.append("/")
             default:
-                out += String(format: "%%%02X", byte)
+                out += String(cFormat: "%%%02X", byte)
             }
         }
         return out
@@ -140,10 +145,10 @@ public struct SigV4Signer: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        return String(cFormat: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        digest.map { String(format: "%02x", $0) }.joined()
+        hexString(digest)
     }
 }
