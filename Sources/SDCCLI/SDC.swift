@@ -37,12 +37,18 @@ extension SDC {
             do { try command.run() } catch { exit(withError: error) }
             exit()
         }
+        // The main thread waits for the task and exits itself. Not dispatchMain(): it pthread_exit()s the main
+        // thread, and that forced unwind makes libgcc sort every unwind entry of the static binary (~100 ms of CPU
+        // that exit() then waits for).
         let box = CommandBox(asyncCommand)
+        let done = DispatchSemaphore(value: 0)
         Task {
-            do { try await box.run() } catch { exit(withError: error) }
-            exit()
+            do { try await box.run() } catch { box.error = error }
+            done.signal()
         }
-        dispatchMain()
+        done.wait()
+        if let error = box.error { exit(withError: error) }
+        exit()
     }
 
     /// The arguments to parse. Invoked through a link named like the kustomize plugin (`RenderConfig`), sdc is a
@@ -57,6 +63,8 @@ extension SDC {
 /// The parsed subcommand, handed to the task that runs it (parsed once, on the main thread, then only used there).
 private final class CommandBox: @unchecked Sendable {
     private var command: any AsyncParsableCommand
+    /// What `run` threw, read by the main thread once the task has signalled.
+    var error: (any Error)?
     init(_ command: any AsyncParsableCommand) { self.command = command }
     func run() async throws { try await command.run() }
 }
