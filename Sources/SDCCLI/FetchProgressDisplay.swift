@@ -5,7 +5,11 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SDCStorage
 
 /// `sdc fetch`'s progress line on a terminal: "12/306 files, 45.1 MiB/109.9 MiB, 30.2 MiB/s", redrawn

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SDCDiagnostics
 
 /// `sdc fetch` exit codes: rclone's meanings, kept because init-container tooling reads them (spec/storage.md §7.13).
@@ -56,7 +60,7 @@ extension FetchFailure {
         if let ms = response.header("x-ms-retry-after-ms").flatMap(Double.init) {
             copy.retryAfter = ms / 1000
         } else if let value = response.header("Retry-After") {
-            if let seconds = Double(value.trimmingCharacters(in: .whitespaces)) {
+            if let seconds = Double(value.trimmingCharactersInWhitespaces()) {
                 copy.retryAfter = seconds
             } else if let date = HTTPDates.parseRFC1123(value) {
                 copy.retryAfter = max(0, date.timeIntervalSinceNow)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SDCDiagnostics
 
 /// Everything one `sdc fetch URI DEST` needs, gathered at the edge (the CLI) and passed in as values.
@@ -86,7 +90,7 @@ public enum FetchSession {
         let env = request.environment
         var candidates: [String] = []
         if let path = request.configPath ?? env["RCLONE_CONFIG"] {
-            let leaf = (path as NSString).lastPathComponent
+            let leaf = PathString.lastComponent(path)
             if path.isEmpty || leaf == "notfound" || path == "/dev/null" { return nil }
             candidates = [path]
         } else {

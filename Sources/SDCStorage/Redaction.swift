@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 
 /// Keeps credentials out of every message sdc prints (spec/storage.md §7.12).
 public enum Redaction {
@@ -25,7 +30,7 @@ public enum Redaction {
     private static func redactToken(_ token: Substring) -> String {
         var out = String(token)
         // userinfo: scheme://user:pass@host → scheme://REDACTED@host
-        if let schemeEnd = out.range(of: "://") {
+        if let schemeEnd = out.firstRange(of: "://") {
             let authorityEnd = out[schemeEnd.upperBound...].firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? out.endIndex
             if let at = out[schemeEnd.upperBound..<authorityEnd].lastIndex(of: "@") {
                 out.replaceSubrange(schemeEnd.upperBound..<at, with: "REDACTED")
@@ -37,7 +42,7 @@ public enum Redaction {
         let redacted = query.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(parts[0])
-            let decoded = (name.removingPercentEncoding ?? name).lowercased()
+            let decoded = (name.removingPercentEncodingOrNil ?? name).lowercased()
             return parts.count == 2 && secretQueryParameters.contains(decoded) ? "\(name)=REDACTED" : String(pair)
         }.joined(separator: "&")
         out.replaceSubrange(out.index(after: question)..<fragmentStart, with: redacted)
@@ -54,7 +59,7 @@ public enum Redaction {
         var out = ""
         for scalar in text.unicodeScalars {
             if scalar.properties.generalCategory == .control || scalar == "\u{7f}" {
-                out += String(format: "\\x%02x", scalar.value)
+                out += String(cFormat: "\\x%02x", scalar.value)
             } else {
                 out.unicodeScalars.append(scalar)
             }
@@ -66,7 +71,7 @@ public enum Redaction {
     public static func scrub(_ text: String, secrets: [String]) -> String {
         var out = url(text)
         for secret in secrets where secret.count >= 4 {
-            out = out.replacingOccurrences(of: secret, with: "REDACTED")
+            out = out.replacingAll(secret, with: "REDACTED")
         }
         return out
     }

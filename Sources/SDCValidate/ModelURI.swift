@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 import SDCStorage
 
 /// A modelUri read the way the storage initializer reads it (storage.md §1.5, §7.2), before any Secret is consulted.
@@ -78,7 +83,7 @@ public enum ModelURI: Sendable, Equatable {
 
     /// `scheme://rest` with a URL scheme `[A-Za-z][A-Za-z0-9+.-]*`, lower-cased (§7.2 item 4).
     static func splitScheme(_ uri: String) -> (scheme: String, rest: String)? {
-        guard let range = uri.range(of: "://") else { return nil }
+        guard let range = uri.firstRange(of: "://") else { return nil }
         let scheme = uri[..<range.lowerBound]
         guard let first = scheme.first, first.isASCII, first.isLetter,
             scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) })
@@ -100,7 +105,7 @@ public enum ModelURI: Sendable, Equatable {
         case .azureURL(_, let p, _): path = p
         default: return nil
         }
-        let trimmed = path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let trimmed = path.trimmingScalars(in: "/")
         let parts = trimmed.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         return (String(parts.first ?? ""), parts.count > 1 ? String(parts[1]) : "")
     }

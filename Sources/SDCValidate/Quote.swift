@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SDCStorage
 
 /// How values appear in messages. URIs are redacted (userinfo, signatures, secret connection-string options) and

@@ -1,3 +1,4 @@
+import SDCDiagnostics
 import SDCStorage
 
 extension SecretObject {
@@ -28,5 +29,5 @@ extension SecretObject {
 
 extension SecretObject.Entry {
     /// True when the decoded value is set and not blank.
-    var isSet: Bool { !(value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    var isSet: Bool { !(value ?? "").trimmingCharactersInWhitespacesAndNewlines().isEmpty }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SDCDiagnostics
 
 /// SARIF 2.1.0 for GitHub code scanning: one run, the rules that fired (with their descriptions) and one result per
@@ -13,55 +17,53 @@ public enum SARIFPrinter {
     ) -> String {
         let ruleIds = Array(Set(diagnostics.map(\.rule))).sorted()
         let index = Dictionary(uniqueKeysWithValues: ruleIds.enumerated().map { ($1, $0) })
-        let rules: [[String: Any]] = ruleIds.map { id in
+        let rules: [Log.Rule] = ruleIds.map { id in
             let rule = RuleCatalog.rule(id: id)
             let severity = rule?.defaultSeverity ?? diagnostics.first { $0.rule == id }!.severity
-            return [
-                "id": id,
-                "name": id,
-                "shortDescription": ["text": rule?.summary ?? "sdc render check \(id)"],
-                "defaultConfiguration": ["level": level(severity)],
-            ]
+            return Log.Rule(
+                id: id, name: id, shortDescription: .init(text: rule?.summary ?? "sdc render check \(id)"),
+                defaultConfiguration: .init(level: level(severity)))
         }
-        let results: [[String: Any]] = diagnostics.map { d in
-            var result: [String: Any] = [
-                "ruleId": d.rule,
-                "ruleIndex": index[d.rule]!,
-                "level": level(d.severity),
-                "message": ["text": d.fix.map { "\(d.message) (fix: \($0))" } ?? d.message],
-            ]
-            if let location = d.location {
-                result["locations"] = [
-                    [
-                        "physicalLocation": [
-                            "artifactLocation": ["uri": artifactURI(location.file)],
-                            "region": ["startLine": location.line, "startColumn": location.column],
-                        ]
-                    ]
-                ]
-            } else {
-                result["locations"] = [[String: Any]]()
-            }
-            return result
+        let results: [Log.Result] = diagnostics.map { d in
+            Log.Result(
+                ruleId: d.rule, ruleIndex: index[d.rule]!, level: level(d.severity),
+                message: .init(text: d.fix.map { "\(d.message) (fix: \($0))" } ?? d.message),
+                locations: d.location.map { location in
+                    [.init(physicalLocation: .init(
+                        artifactLocation: .init(uri: artifactURI(location.file)),
+                        region: .init(startLine: location.line, startColumn: location.column)))]
+                } ?? [])
         }
-        let log: [String: Any] = [
-            "$schema": schema,
-            "version": "2.1.0",
-            "runs": [
-                [
-                    "tool": [
-                        "driver": [
-                            "name": "sdc", "version": toolVersion, "informationUri": informationURI, "rules": rules,
-                        ]
-                    ],
-                    "results": results,
-                ]
-            ],
-        ]
-        guard let data = try? JSONSerialization.data(withJSONObject: log, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            return "{}\n"
-        }
+        let log = Log(
+            schema: schema, version: "2.1.0",
+            runs: [.init(tool: .init(driver: .init(name: "sdc", version: toolVersion, informationUri: informationURI, rules: rules)),
+                         results: results)])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(log) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The SARIF log's shape (only the members sdc writes).
+    struct Log: Encodable {
+        var schema: String
+        var version: String
+        var runs: [Run]
+        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+
+        struct Run: Encodable { var tool: Tool; var results: [Result] }
+        struct Tool: Encodable { var driver: Driver }
+        struct Driver: Encodable { var name: String; var version: String; var informationUri: String; var rules: [Rule] }
+        struct Text: Encodable { var text: String }
+        struct Level: Encodable { var level: String }
+        struct Rule: Encodable { var id: String; var name: String; var shortDescription: Text; var defaultConfiguration: Level }
+        struct Result: Encodable {
+            var ruleId: String; var ruleIndex: Int; var level: String; var message: Text; var locations: [Location]
+        }
+        struct Location: Encodable { var physicalLocation: PhysicalLocation }
+        struct PhysicalLocation: Encodable { var artifactLocation: ArtifactLocation; var region: Region }
+        struct ArtifactLocation: Encodable { var uri: String }
+        struct Region: Encodable { var startLine: Int; var startColumn: Int }
     }
 
     static func level(_ severity: Severity) -> String {
@@ -75,6 +77,6 @@ public enum SARIFPrinter {
     /// Relative paths stay relative (code scanning resolves them against the checkout); `<stdin>` becomes `stdin`.
     static func artifactURI(_ file: String) -> String {
         if file == "<stdin>" { return "stdin" }
-        return file.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? file
+        return file.addingPercentEncoding(allowedASCII: urlPathAllowedASCII)
     }
 }

@@ -1,3 +1,3 @@
 import SDCCLI
 
-await SDC.runAsMain()
+SDC.runAsMain()

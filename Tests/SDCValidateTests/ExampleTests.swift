@@ -16,6 +16,7 @@ import Testing
         "per-node-initializer": ["storage-secret-not-in-inputs@16:25", "storage-secret-not-in-inputs@22:27"],
         // rclone compares the provider exactly: `minio` is treated as Other (still path-style, so it works).
         "s3-env-secret": ["s3-provider-case@36:30"],
+        "sdc-init-image": ["s3-provider-case@36:30"],  // the same Secret, from the Seldon documentation
         "tempo": ["storage-secret-not-in-inputs@15:25"],
     ]
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Azure Blob Storage (spec/storage.md §2.3, §7.3 "azureblob"): Shared Key, SAS URL, emulator, or anonymous;
 /// List Blobs with markers; single-blob detection; Content-MD5 verification.
@@ -184,7 +188,7 @@ public struct AzureBlobBackend: StorageBackend {
     func makeRequest(
         _ method: String, blob: String?, query: [(name: String, value: String)], extraHeaders: [(name: String, value: String)] = []
     ) -> HTTPRequest {
-        let (scheme, rest) = serviceURL.range(of: "://").map { (String(serviceURL[..<$0.lowerBound]), String(serviceURL[$0.upperBound...])) }
+        let (scheme, rest) = serviceURL.firstRange(of: "://").map { (String(serviceURL[..<$0.lowerBound]), String(serviceURL[$0.upperBound...])) }
             ?? ("https", serviceURL)
         let authority = String(rest.prefix { $0 != "/" })
         let basePath = String(rest.dropFirst(authority.count))

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Google Cloud Storage through its JSON API (spec/storage.md §2.2, §7.3 "gcs"): anonymous or bearer-token
 /// access, listing with page tokens, downloads pinned to the listed generation, md5Hash or crc32c verification.
@@ -32,7 +36,7 @@ public struct GCSBackend: StorageBackend {
     static func apiBase(fromEndpoint endpoint: String) -> String {
         var url = endpoint.contains("://") ? endpoint : "https://" + endpoint
         while url.hasSuffix("/") { url.removeLast() }
-        let afterScheme = url.range(of: "://").map { url[$0.upperBound...] } ?? Substring(url)
+        let afterScheme = url.firstRange(of: "://").map { url[$0.upperBound...] } ?? Substring(url)
         if !afterScheme.contains("/") { url += "/storage/v1" }
         return url
     }

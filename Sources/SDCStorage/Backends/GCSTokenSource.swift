@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 import NIOConcurrencyHelpers
 
 /// Where a non-anonymous GCS remote gets its bearer token (spec/storage.md §2.2 credential order, §7.3 "gcs"):
@@ -166,7 +171,7 @@ public actor GCSTokenSource {
         var out = path
         if out.hasPrefix("~"), let home = environment["HOME"] { out = home + out.dropFirst() }
         for (name, value) in environment {
-            out = out.replacingOccurrences(of: "${\(name)}", with: value)
+            out = out.replacingAll("${\(name)}", with: value)
         }
         return out
     }

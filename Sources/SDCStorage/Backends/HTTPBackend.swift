@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 
 /// Plain HTTP(S): a direct URL to one file, or a directory read from the server's HTML index the way rclone's
 /// http backend reads it (spec/storage.md §2.4, §7.2 4c, §7.4). Read-only; no hashes, so size is the check.
@@ -32,7 +37,7 @@ public struct HTTPBackend: StorageBackend {
         var relative = path
         while relative.hasPrefix("/") { relative.removeFirst() }
         let encoded = relative.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.addingPercentEncoding(withAllowedCharacters: Self.pathSegmentAllowed) ?? String($0) }
+            .map { $0.addingPercentEncoding(allowedASCII: Self.pathSegmentAllowed) }
             .joined(separator: "/")
         let headerText = remote.string("headers")
         var headerList: [(String, String)] = []
@@ -56,9 +61,9 @@ public struct HTTPBackend: StorageBackend {
         var secrets = headerList.map(\.1)
         if let user = components.percentEncodedUser {
             let password = components.percentEncodedPassword ?? ""
-            let pair = (user.removingPercentEncoding ?? user) + ":" + (password.removingPercentEncoding ?? password)
+            let pair = (user.removingPercentEncodingOrNil ?? user) + ":" + (password.removingPercentEncodingOrNil ?? password)
             headers.append(("Authorization", "Basic " + Data(pair.utf8).base64EncodedString()))
-            secrets.append(password.removingPercentEncoding ?? password)
+            secrets.append(password.removingPercentEncodingOrNil ?? password)
             components.user = nil
             components.password = nil
         }
@@ -149,17 +154,10 @@ public struct HTTPBackend: StorageBackend {
     }
 
     static func entries(inIndex html: String, of directory: URL) -> [IndexEntry] {
-        let pattern = #"<a\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return [] }
-        let range = NSRange(html.startIndex..., in: html)
         var seen = Set<String>()
         var out: [IndexEntry] = []
-        for match in regex.matches(in: html, range: range) {
-            var href: String?
-            for group in 1...3 {
-                if let r = Range(match.range(at: group), in: html) { href = String(html[r]) }
-            }
-            guard let raw = href.map(unescapeHTML), !raw.contains("?"), !raw.contains("#"),
+        for href in hrefs(in: html) {
+            guard case let raw = unescapeHTML(href), !raw.contains("?"), !raw.contains("#"),
                 let resolved = URL(string: raw, relativeTo: directory)?.absoluteURL,
                 resolved.scheme == directory.scheme, resolved.host == directory.host, resolved.port == directory.port
             else { continue }
@@ -170,7 +168,7 @@ public struct HTTPBackend: StorageBackend {
             let isDirectory = rest.hasSuffix("/")
             if isDirectory { rest.removeLast() }
             guard !rest.isEmpty, !rest.contains("/") else { continue }
-            let name = rest.removingPercentEncoding ?? rest
+            let name = rest.removingPercentEncodingOrNil ?? rest
             if seen.insert(name).inserted {
                 out.append(IndexEntry(name: name, url: resolved, isDirectory: isDirectory))
             }
@@ -178,10 +176,54 @@ public struct HTTPBackend: StorageBackend {
         return out
     }
 
+    /// The `href` of every `<a …>` tag, as the pattern `<a\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`
+    /// (case-insensitive) finds them, scanned by hand over the UTF-8 bytes.
+    static func hrefs(in html: String) -> [String] {
+        let b = Array(html.utf8)
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (0x09...0x0D).contains(c) }
+        func lower(_ c: UInt8) -> UInt8 { (0x41...0x5A).contains(c) ? c | 0x20 : c }
+        var out: [String] = []
+        var i = 0
+        outer: while i + 2 < b.count {
+            guard b[i] == 0x3C, lower(b[i + 1]) == 0x61, isSpace(b[i + 2]) else { i += 1; continue }  // "<a\s"
+            // The shortest run of non-'>' bytes after "<a\s" that is followed by a complete href attribute.
+            var j = i + 3
+            while j < b.count, b[j] != 0x3E {
+                if let (value, end) = hrefValue(b, at: j) {
+                    out.append(String(decoding: b[value], as: UTF8.self))
+                    i = end
+                    continue outer
+                }
+                j += 1
+            }
+            i += 1
+        }
+        return out
+
+        /// `href\s*=\s*(?:"…"|'…'|[^\s>]+)` at `k`: the value's range and where the match ends.
+        func hrefValue(_ b: [UInt8], at k: Int) -> (Range<Int>, Int)? {
+            guard k + 4 <= b.count, lower(b[k]) == 0x68, lower(b[k + 1]) == 0x72, lower(b[k + 2]) == 0x65,
+                  lower(b[k + 3]) == 0x66 else { return nil }
+            var p = k + 4
+            while p < b.count, isSpace(b[p]) { p += 1 }
+            guard p < b.count, b[p] == 0x3D else { return nil }
+            p += 1
+            while p < b.count, isSpace(b[p]) { p += 1 }
+            guard p < b.count else { return nil }
+            // A quote that never closes is read as the start of an unquoted value, as the pattern does.
+            if b[p] == 0x22 || b[p] == 0x27, let close = b[(p + 1)...].firstIndex(of: b[p]) {
+                return ((p + 1)..<close, close + 1)
+            }
+            let start = p
+            while p < b.count, !isSpace(b[p]), b[p] != 0x3E { p += 1 }
+            return p > start ? (start..<p, p) : nil
+        }
+    }
+
     static func unescapeHTML(_ text: String) -> String {
-        text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        text.replacingAll("&quot;", with: "\"").replacingAll("&#39;", with: "'")
+            .replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">")
+            .replacingAll("&amp;", with: "&")
     }
 
     // MARK: - Download
@@ -234,11 +276,8 @@ public struct HTTPBackend: StorageBackend {
         }
     }
 
-    static let pathSegmentAllowed: CharacterSet = {
-        var set = CharacterSet.urlPathAllowed
-        set.remove(charactersIn: "/?#;")
-        return set
-    }()
+    /// `CharacterSet.urlPathAllowed` without `/?#;`.
+    static let pathSegmentAllowed: Set<UInt8> = urlPathAllowedASCII.subtracting("/?#;".utf8)
 
     /// rclone's CSV for `headers`: commas separate, double quotes group (Go's encoding/csv).
     static func parseCSV(_ text: String) -> [String] {

@@ -5,7 +5,12 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 import NIOConcurrencyHelpers
 import NIOCore
 
@@ -49,7 +54,7 @@ public struct LocalBackend: StorageBackend {
                 fix: root.hasPrefix("/mnt/pvc") ? "the operator mounts pvc://<claim>/<path> at /mnt/pvc/<path>; check the path inside the claim and that the init container's user may read it" : nil)
         }
         if (info.st_mode & S_IFMT) == S_IFREG {
-            let leaf = (root as NSString).lastPathComponent
+            let leaf = PathString.lastComponent(root)
             return .singleObject(object(path: root, relative: leaf, info: info))
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
@@ -69,10 +74,10 @@ public struct LocalBackend: StorageBackend {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         } catch {
-            throw FetchFailure(.sourceNotFound, "source-unreadable", "cannot read directory \(directory): \(error.localizedDescription)")
+            throw FetchFailure(.sourceNotFound, "source-unreadable", "cannot read directory \(directory): \(describeFileError(error))")
         }
         for name in names {
-            let path = (directory as NSString).appendingPathComponent(name)
+            let path = PathString.appending(directory, name)
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
@@ -139,8 +144,8 @@ public struct LocalBackend: StorageBackend {
         var existing = absolute(path)
         var rest: [String] = []
         while realPath(existing) == nil, existing != "/" {
-            rest.insert((existing as NSString).lastPathComponent, at: 0)
-            existing = (existing as NSString).deletingLastPathComponent
+            rest.insert(PathString.lastComponent(existing), at: 0)
+            existing = PathString.deletingLastComponent(existing)
         }
         let resolved = ([realPath(existing) ?? existing] + rest).joined(separator: "/")
         return resolved == root || resolved.hasPrefix(root + "/")
@@ -148,7 +153,7 @@ public struct LocalBackend: StorageBackend {
 
     static func absolute(_ path: String) -> String {
         let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return (joined as NSString).standardizingPath
+        return PathString.standardizing(joined)
     }
 
     static func realPath(_ path: String) -> String? {

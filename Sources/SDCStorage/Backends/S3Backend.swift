@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import NIOConcurrencyHelpers
 import Crypto
 import SDCDiagnostics
 
@@ -26,7 +31,7 @@ public struct S3Backend: StorageBackend {
     /// The bucket's region when S3 said it is not the configured one (`x-amz-bucket-region` on a 301
     /// PermanentRedirect or 400 AuthorizationHeaderMalformed), as rclone's AWS SDK does; per backend.
     final class LearnedRegion: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = NIOLock()
         private var region: String?
         var value: String? {
             lock.lock()
@@ -186,8 +191,8 @@ public struct S3Backend: StorageBackend {
 
     /// `encoding-type=url` keys: percent-decoded; `+` is a space in S3's form encoding.
     static func decodeListedKey(_ key: String) -> String {
-        let plus = key.replacingOccurrences(of: "+", with: " ")
-        return plus.removingPercentEncoding ?? plus
+        let plus = key.replacingAll("+", with: " ")
+        return plus.removingPercentEncodingOrNil ?? plus
     }
 
     /// HEAD decides whether `bucket/dir` names an object (§1.5); 404 means "treat as a directory".
@@ -306,7 +311,7 @@ public struct S3Backend: StorageBackend {
     }
 
     static func splitEndpoint(_ endpoint: String) -> (scheme: String, host: String) {
-        guard let range = endpoint.range(of: "://") else { return ("https", endpoint) }
+        guard let range = endpoint.firstRange(of: "://") else { return ("https", endpoint) }
         var host = String(endpoint[range.upperBound...])
         if let slash = host.firstIndex(of: "/") { host = String(host[..<slash]) }
         return (String(endpoint[..<range.lowerBound]), host)

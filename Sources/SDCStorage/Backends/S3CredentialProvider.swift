@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 import NIOConcurrencyHelpers
 
 /// Supplies S3 credentials for each request, fetching temporary ones on first use and refreshing them
@@ -70,7 +75,7 @@ public actor S3CredentialProvider {
             guard let tokenData = FileManager.default.contents(atPath: tokenFile) else {
                 throw FetchFailure(.authentication, "aws-web-identity", "cannot read AWS_WEB_IDENTITY_TOKEN_FILE \(tokenFile)")
             }
-            let token = String(decoding: tokenData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let token = String(decoding: tokenData, as: UTF8.self).trimmingCharactersInWhitespacesAndNewlines()
             let form = [
                 ("Action", "AssumeRoleWithWebIdentity"), ("Version", "2011-06-15"), ("RoleArn", roleARN),
                 ("RoleSessionName", sessionName), ("WebIdentityToken", token),
@@ -97,7 +102,7 @@ public actor S3CredentialProvider {
         case .container(let url, let authorization, let authorizationFile):
             var headers: [(name: String, value: String)] = [("Accept-Encoding", "identity")]
             if let authorizationFile, let data = FileManager.default.contents(atPath: authorizationFile) {
-                headers.append(("Authorization", String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+                headers.append(("Authorization", String(decoding: data, as: UTF8.self).trimmingCharactersInWhitespacesAndNewlines()))
             } else if let authorization {
                 headers.append(("Authorization", authorization))
             }
@@ -133,7 +138,7 @@ public actor S3CredentialProvider {
         let response = try await withTimeout(seconds: 5) { [transport] in try await transport.execute(request) }
         let body = try await response.body.collect(upTo: 1 << 20)
         guard response.status == 200, let payload = try? JSONDecoder().decode(Payload.self, from: Data(body)) else {
-            throw FetchFailure(.authentication, "aws-\(what.replacingOccurrences(of: " ", with: "-"))", "\(what): HTTP \(response.status)")
+            throw FetchFailure(.authentication, "aws-\(what.replacingAll(" ", with: "-"))", "\(what): HTTP \(response.status)")
         }
         return (.init(accessKeyID: payload.AccessKeyId, secretAccessKey: payload.SecretAccessKey, sessionToken: payload.Token),
                 payload.Expiration.flatMap(HTTPDates.parseISO8601))

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SDCDiagnostics
 
 /// Which credentials an s3 remote signs with (spec/storage.md §2.1.1, §7.3 "s3").

@@ -1,4 +1,16 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Turns option text into typed values exactly as rclone's configstruct does (spec/storage.md §1.4).
 public enum OptionValueParser {
@@ -8,7 +20,7 @@ public enum OptionValueParser {
 
     /// Go's `strconv.ParseBool` after trimming blanks: `1 0 t f true false` in any case.
     public static func bool(_ text: String) throws(Failure) -> Bool {
-        switch text.trimmingCharacters(in: .whitespacesAndNewlines) {
+        switch text.trimmingCharactersInWhitespacesAndNewlines() {
         case "1", "t", "T", "true", "TRUE", "True": return true
         case "0", "f", "F", "false", "FALSE", "False": return false
         default: throw .invalid(hint: "use true or false (yes/on are not accepted)")
@@ -16,7 +28,7 @@ public enum OptionValueParser {
     }
 
     public static func int(_ text: String) throws(Failure) -> Int {
-        guard let value = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        guard let value = Int(text.trimmingCharactersInWhitespacesAndNewlines()) else {
             throw .invalid(hint: "use a decimal integer")
         }
         return value
@@ -25,7 +37,7 @@ public enum OptionValueParser {
     /// rclone `SizeSuffix`: number with optional `b`/`B`, `k m g t p e` (binary), `Ki`/`KiB`…; bare numbers are KiB;
     /// `off` is -1 (`rclone/rclone@v1.60.1:fs/sizesuffix.go`).
     public static func size(_ text: String) throws(Failure) -> Int64 {
-        var s = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var s = text.trimmingCharactersInWhitespacesAndNewlines()
         if s.lowercased() == "off" { return -1 }
         guard !s.isEmpty else { throw .invalid(hint: "empty size") }
         if s.hasSuffix("iB") { s.removeLast(2); s += "i" }  // "MiB" → "Mi"
@@ -53,7 +65,7 @@ public enum OptionValueParser {
     /// rclone `Duration`: a Go duration (`1h30m`, `250ms`) or number + `ms s m h d w M y`, or `off`.
     /// Returns seconds; `off` is `.infinity`.
     public static func duration(_ text: String) throws(Failure) -> Double {
-        let s = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = text.trimmingCharactersInWhitespacesAndNewlines()
         if s == "off" { return .infinity }
         let units: [(String, Double)] = [
             ("ns", 1e-9), ("us", 1e-6), ("µs", 1e-6), ("ms", 1e-3), ("s", 1), ("m", 60), ("h", 3600),
@@ -84,7 +96,7 @@ public enum OptionValueParser {
 
     /// Tristate: `true`, `false`, empty = unset.
     public static func tristate(_ text: String) throws(Failure) -> Bool? {
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
+        if text.trimmingCharactersInWhitespacesAndNewlines().isEmpty { return nil }
         return try bool(text)
     }
 

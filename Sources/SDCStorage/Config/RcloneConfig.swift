@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SDCDiagnostics
 
 /// Where remotes come from: the process environment and an optional rclone.conf (spec/storage.md §1.1–§1.3, §7.3).
@@ -21,7 +25,7 @@ public struct RcloneConfig: Sendable {
 
     /// `RCLONE_CONFIG_` + upper(name + `_` + key) with `-` → `_` in the key only (§1.2, `ConfigToEnv`).
     public static func environmentName(remote: String, key: String) -> String {
-        "RCLONE_CONFIG_" + (remote + "_" + key.replacingOccurrences(of: "-", with: "_")).uppercased()
+        "RCLONE_CONFIG_" + (remote + "_" + key.replacingAll("-", with: "_")).uppercased()
     }
 
     /// `RCLONE_<PREFIX>_<KEY>` (§1.1 item 4).

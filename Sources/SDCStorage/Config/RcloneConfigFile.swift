@@ -111,8 +111,8 @@ public struct RcloneConfigFile: Sendable, Hashable {
     private func expand(_ value: String, section name: String) -> String {
         var value = value
         for _ in 0..<200 {
-            guard let start = value.range(of: "%("),
-                let end = value.range(of: ")s", range: start.upperBound..<value.endIndex)
+            guard let start = value.firstRange(of: "%("),
+                let end = value[start.upperBound...].firstRange(of: ")s")
             else { break }
             let reference = String(value[start.upperBound..<end.lowerBound])
             let replacement = lookup(section: name, key: reference) ?? ""

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SDCDiagnostics
 
 /// One remote's options after layering (spec/storage.md §1.1), with typed accessors that follow §1.4.
@@ -54,7 +58,7 @@ public struct RemoteConfiguration: Sendable {
     private func effectiveText(_ key: String) -> String {
         let option = backend.option(named: key)
         guard let value = values[key] else { return option?.defaultValue ?? "" }
-        if option?.type != .string, value.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if option?.type != .string, value.text.trimmingCharactersInWhitespacesAndNewlines().isEmpty {
             return option?.defaultValue ?? ""
         }
         return value.text
@@ -64,7 +68,7 @@ public struct RemoteConfiguration: Sendable {
     func checkValueTypes() throws(FetchFailure) {
         for (key, value) in values.sorted(by: { $0.key < $1.key }) {
             guard let option = backend.option(named: key), option.type != .string else { continue }
-            if value.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
+            if value.text.trimmingCharactersInWhitespacesAndNewlines().isEmpty { continue }
             do {
                 try OptionValueParser.check(value.text, as: option.type)
             } catch {

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 
 /// The backends sdc fetch supports, found by `type` value exactly as rclone's `fs.Find` does (§1.2).
 public enum BackendRegistry {
@@ -19,7 +24,7 @@ public enum BackendRegistry {
     public static func backend(forType type: String) -> BackendDescription? {
         all.first { backend in
             backend.typeNames.contains(type) || backend.prefix == type
-                || backend.typeNames.contains { $0.replacingOccurrences(of: " ", with: "") == type }
+                || backend.typeNames.contains { $0.replacingAll(" ", with: "") == type }
         }
     }
 

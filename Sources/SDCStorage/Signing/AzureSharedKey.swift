@@ -1,5 +1,9 @@
 import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Azure Storage Shared Key authorization for the Blob service, version 2015-02-21 and later
 /// (Microsoft's "Authorize with Shared Key": Content-Length is empty when zero). Pure: request parts in,
@@ -61,10 +65,6 @@ public struct AzureSharedKeySigner: Sendable {
 
     /// The RFC 1123 date Azure wants in `x-ms-date`.
     public static func httpDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: date)
+        HTTPDates.formatRFC1123(date)
     }
 }

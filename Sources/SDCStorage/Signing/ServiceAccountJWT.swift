@@ -1,5 +1,10 @@
 import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 import _CryptoExtras
 
 /// The RS256 JWT a Google service account exchanges for an access token (RFC 7523, Google's
@@ -42,8 +47,8 @@ public struct ServiceAccountJWT: Sendable {
     }
 
     static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        data.base64EncodedString().replacingAll("+", with: "-").replacingAll("/", with: "_")
+            .replacingAll("=", with: "")
     }
 
     static func jsonString(_ text: String) -> String {
@@ -56,7 +61,7 @@ public struct ServiceAccountJWT: Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 { out += String(cFormat: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out + "\""

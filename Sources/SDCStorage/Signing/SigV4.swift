@@ -1,5 +1,17 @@
 import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SDCDiagnostics
 
 /// AWS Signature Version 4 for S3 requests: a pure function of the request, the credentials and the time.
 ///
@@ -126,7 +138,7 @@ public struct SigV4Signer: Sendable {
             case UInt8(ascii: "/") where !encodeSlash:
                 out.append("/")
             default:
-                out += String(format: "%%%02X", byte)
+                out += String(cFormat: "%%%02X", byte)
             }
         }
         return out
@@ -137,13 +149,14 @@ public struct SigV4Signer: Sendable {
     }
 
     static func amzDate(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        // UTC by gmtime_r: FoundationEssentials has no time-zone database (TimeZone(identifier: "UTC") is nil).
+        var t = time_t(date.timeIntervalSince1970.rounded(.down))
+        var c = tm()
+        gmtime_r(&t, &c)
+        return String(cFormat: "%04d%02d%02dT%02d%02d%02dZ", c.tm_year + 1900, c.tm_mon + 1, c.tm_mday, c.tm_hour, c.tm_min, c.tm_sec)
     }
 
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        digest.map { String(format: "%02x", $0) }.joined()
+        hexString(digest)
     }
 }

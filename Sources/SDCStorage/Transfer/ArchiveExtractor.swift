@@ -5,7 +5,12 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 
 /// `--extract`: unpacks a single fetched `.tar`, `.tar.gz`, `.tgz` or `.zip` into DEST, streaming, with every
 /// member name held to the object-key rules and every file written through the temp-and-rename path
@@ -34,9 +39,9 @@ struct ArchiveExtractor {
         } catch let failure as FetchFailure {
             throw failure
         } catch let failure as Inflater.Failure {
-            throw FetchFailure(.other, "archive-corrupt", "\((archivePath as NSString).lastPathComponent): \(failure.message)")
+            throw FetchFailure(.other, "archive-corrupt", "\(PathString.lastComponent(archivePath)): \(failure.message)")
         } catch {
-            throw FetchFailure(.other, "archive-corrupt", "\((archivePath as NSString).lastPathComponent): \(error)")
+            throw FetchFailure(.other, "archive-corrupt", "\(PathString.lastComponent(archivePath)): \(error)")
         }
     }
 
@@ -68,7 +73,7 @@ struct ArchiveExtractor {
     // MARK: - tar (ustar, GNU long names, pax path records)
 
     private func extractTar(_ path: String, gzip: Bool) throws -> [FileOutcome] {
-        let archive = (path as NSString).lastPathComponent
+        let archive = PathString.lastComponent(path)
         var parser = TarParser(extractor: self, archive: archive)
         let inflater = gzip ? try Inflater(.gzip) : nil
         try readChunks(path) { chunk in
@@ -152,7 +157,7 @@ struct ArchiveExtractor {
             if let first = field.first, first & 0x80 != 0 {  // GNU base-256
                 return field.dropFirst().reduce(Int64(first & 0x7F)) { $0 << 8 | Int64($1) }
             }
-            let text = String(decoding: field.prefix { $0 != 0 }, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let text = String(decoding: field.prefix { $0 != 0 }, as: UTF8.self).trimmingCharactersInWhitespaces()
             return text.isEmpty ? 0 : Int64(text, radix: 8)
         }
 
@@ -227,17 +232,16 @@ struct ArchiveExtractor {
     // MARK: - zip
 
     private func extractZip(_ path: String) throws -> [FileOutcome] {
-        let archive = (path as NSString).lastPathComponent
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let archive = PathString.lastComponent(path)
+        guard let handle = ReadOnlyFile(path: path) else {
             throw FetchFailure(.destination, "archive-unreadable", "cannot open \(archive)")
         }
-        defer { try? handle.close() }
-        let fileSize = Int64(try handle.seekToEnd())
+        defer { handle.close() }
+        let fileSize = try handle.size()
         func read(_ offset: Int64, _ count: Int) throws -> [UInt8] {
-            try handle.seek(toOffset: UInt64(offset))
-            let data = try handle.read(upToCount: count) ?? Data()
+            let data = try handle.read(at: offset, upToCount: count)
             guard data.count == count else { throw FetchFailure(.other, "archive-corrupt", "\(archive): truncated zip") }
-            return Array(data)
+            return data
         }
         func u16(_ b: [UInt8], _ at: Int) -> Int { Int(b[at]) | Int(b[at + 1]) << 8 }
         func u32(_ b: [UInt8], _ at: Int) -> Int64 { Int64(u16(b, at)) | Int64(u16(b, at + 2)) << 16 }
@@ -321,11 +325,11 @@ struct ArchiveExtractor {
     }
 
     private func readChunks(_ path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FetchFailure(.destination, "archive-unreadable", "cannot open \((path as NSString).lastPathComponent)")
+        guard let handle = ReadOnlyFile(path: path) else {
+            throw FetchFailure(.destination, "archive-unreadable", "cannot open \(PathString.lastComponent(path))")
         }
-        defer { try? handle.close() }
-        while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
+        defer { handle.close() }
+        while case let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
             try data.withUnsafeBytes { try body($0) }
         }
     }

@@ -6,7 +6,12 @@ import Musl
 import Darwin
 #endif
 import CWriteback
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 
 /// A file that appears at its final path only when complete: written to `.<leaf>.<random>.sdc-partial` in the
 /// same directory (exclusive create, no-follow), fsynced, then renamed (spec/storage.md §7.5).
@@ -45,12 +50,12 @@ struct AtomicFile: Sendable {
     init(finalPath: String, expectedSize: Int64?, registry: TemporaryFiles) throws(FetchFailure) {
         self.finalPath = finalPath
         self.registry = registry
-        let directory = (finalPath as NSString).deletingLastPathComponent
-        let leaf = (finalPath as NSString).lastPathComponent
+        let directory = PathString.deletingLastComponent(finalPath)
+        let leaf = PathString.lastComponent(finalPath)
         var path = ""
         var fd: Int32 = -1
         for _ in 0..<8 {
-            path = (directory as NSString).appendingPathComponent(Self.temporaryName(forLeaf: leaf))
+            path = PathString.appending(directory, Self.temporaryName(forLeaf: leaf))
             fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)  // read back for chunked hashes
             if fd >= 0 || errno != EEXIST { break }
         }

@@ -1,5 +1,10 @@
 import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 
 /// Hashes a source may publish for an object (spec/storage.md §7.8). Absent means "not trustworthy or not given".
 public struct ObjectHashes: Sendable, Equatable {
@@ -13,19 +18,19 @@ public struct ObjectHashes: Sendable, Equatable {
 
     /// An S3-style ETag is an MD5 only when it is exactly 32 hex digits; `<hex>-<parts>` is a multipart ETag.
     public static func md5(fromETag etag: String) -> [UInt8]? {
-        let trimmed = etag.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+        let trimmed = etag.trimmingScalars(in: "\" ")
         guard trimmed.utf8.count == 32 else { return nil }
         return hexBytes(trimmed)
     }
 
     public static func md5(fromBase64 text: String) -> [UInt8]? {
-        guard let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespaces)), data.count == 16 else { return nil }
+        guard let data = Data(base64Encoded: text.trimmingCharactersInWhitespaces()), data.count == 16 else { return nil }
         return Array(data)
     }
 
     /// GCS `crc32c`: base64 of the big-endian checksum.
     public static func crc32c(fromBase64 text: String) -> UInt32? {
-        guard let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespaces)), data.count == 4 else { return nil }
+        guard let data = Data(base64Encoded: text.trimmingCharactersInWhitespaces()), data.count == 4 else { return nil }
         return data.reduce(0) { ($0 << 8) | UInt32($1) }
     }
 
@@ -94,6 +99,6 @@ struct StreamingDigests {
 extension ObjectHashes {
     /// Lower-case hex, for messages and signatures.
     public static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
-        bytes.map { String(format: "%02x", $0) }.joined()
+        hexString(bytes)
     }
 }

@@ -5,7 +5,12 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 
 /// DEST on disk: created if missing, never written through a symlink, cleaned of our own stale temporaries
 /// (spec/storage.md §7.5).
@@ -32,19 +37,19 @@ struct Destination: Sendable {
             do {
                 try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
             } catch {
-                throw FetchFailure(.destination, "destination-invalid", "cannot create destination \(root): \(error.localizedDescription)")
+                throw FetchFailure(.destination, "destination-invalid", "cannot create destination \(root): \(describeFileError(error))")
             }
         }
     }
 
     /// Removes `*.sdc-partial` files a killed earlier attempt left behind (the emptyDir survives restarts, P12).
     func removeStaleTemporaries() -> Int {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return 0 }
+        guard let subpaths = try? FileManager.default.subpathsOfDirectory(atPath: root) else { return 0 }
         var removed = 0
-        while let relative = enumerator.nextObject() as? String {
-            let leaf = (relative as NSString).lastPathComponent
+        for relative in subpaths {
+            let leaf = PathString.lastComponent(relative)
             if AtomicFile.isStaleTemporaryName(leaf) {
-                let path = (root as NSString).appendingPathComponent(relative)
+                let path = PathString.appending(root, relative)
                 var info = stat()
                 if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, unlink(path) == 0 { removed += 1 }
             }
@@ -57,7 +62,7 @@ struct Destination: Sendable {
     func prepareParents(of segments: [String]) throws(FetchFailure) -> String {
         var path = root
         for segment in segments.dropLast() {
-            path = (path as NSString).appendingPathComponent(segment)
+            path = PathString.appending(path, segment)
             var info = stat()
             if lstat(path, &info) == 0 {
                 switch info.st_mode & S_IFMT {
@@ -72,7 +77,7 @@ struct Destination: Sendable {
                 throw FetchFailure(.destination, "destination-invalid", "cannot create directory \(path): \(AtomicFile.errnoText())")
             }
         }
-        let final = (path as NSString).appendingPathComponent(segments.last!)
+        let final = PathString.appending(path, segments.last!)
         var info = stat()
         if lstat(final, &info) == 0 {
             switch info.st_mode & S_IFMT {

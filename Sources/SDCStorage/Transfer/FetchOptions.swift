@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 
 /// Global options of `sdc fetch` (spec/storage.md §7.4–§7.7), with rclone's defaults.
 public struct FetchOptions: Sendable {
@@ -78,7 +83,7 @@ public struct FetchReport: Sendable {
         }
         let verified = counts.isEmpty ? "nothing to verify" : "verified " + counts.joined(separator: ", ")
         let skipped = outcomes.count - written.count
-        return "fetched \(written.count) file\(written.count == 1 ? "" : "s"), \(Self.humanBytes(bytes)), in \(String(format: "%.1f", seconds)) s; \(verified); skipped \(skipped)"
+        return "fetched \(written.count) file\(written.count == 1 ? "" : "s"), \(Self.humanBytes(bytes)), in \(String(cFormat: "%.1f", seconds)) s; \(verified); skipped \(skipped)"
     }
 
     static func humanBytes(_ n: Int64) -> String {
@@ -89,7 +94,7 @@ public struct FetchReport: Sendable {
             value /= 1024
             unit += 1
         }
-        return unit == 0 ? "\(n) B" : String(format: "%.1f", value) + " " + units[unit]
+        return unit == 0 ? "\(n) B" : String(cFormat: "%.1f", value) + " " + units[unit]
     }
 }
 

@@ -1,5 +1,17 @@
 import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NIOCore
 import NIOPosix
 
@@ -120,7 +132,7 @@ public struct Fetcher: Sendable {
         guard report.outcomes.count == 1, let archive = report.outcomes.first,
             let kind = ArchiveExtractor.kind(forName: archive.relativePath)
         else { return }
-        let path = (destination.root as NSString).appendingPathComponent(archive.relativePath)
+        let path = PathString.appending(destination.root, archive.relativePath)
         let members = try ArchiveExtractor(destination: destination, temporaries: temporaries).extract(path, kind: kind)
         unlink(path)
         log("extracted \(members.count) file\(members.count == 1 ? "" : "s") from \(archive.relativePath)")
@@ -146,7 +158,7 @@ public struct Fetcher: Sendable {
                 case .success(let outcome):
                     report.outcomes.append(outcome)
                     progress?.finished(unreceivedBytes: outcome.action == .written ? Int64(0) : Int64(outcome.size))
-                    touchedDirectories.insert(((destination.root as NSString).appendingPathComponent(job.relativePath) as NSString).deletingLastPathComponent)
+                    touchedDirectories.insert(PathString.deletingLastComponent(PathString.appending(destination.root, job.relativePath)))
                     log("\(outcome.action == .written ? "fetched" : "unchanged") \(job.relativePath) (\(outcome.size) bytes\(outcome.verification.map { ", \($0.rawValue)" } ?? ""))")
                 case .failure(let failure):
                     if failure.isRetryable { retry.append(job) }
@@ -267,8 +279,8 @@ public struct Fetcher: Sendable {
     }
 
     static func md5(ofFile path: String) -> [UInt8]? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
+        guard let handle = ReadOnlyFile(path: path) else { return nil }
+        defer { handle.close() }
         var md5 = Insecure.MD5()
         while let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty { md5.update(data: data) }
         return Array(md5.finalize())
@@ -431,7 +443,7 @@ public struct Fetcher: Sendable {
             let got = crc.value
             guard got == expected else {
                 throw FetchFailure(.integrity, "integrity-check",
-                    "integrity check failed for \(name): expected crc32c \(String(format: "%08x", expected)), got \(String(format: "%08x", got))", retryable: true)
+                    "integrity check failed for \(name): expected crc32c \(String(cFormat: "%08x", expected)), got \(String(cFormat: "%08x", got))", retryable: true)
             }
             return .crc32c
         }

@@ -5,7 +5,12 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 
 /// `--include`/`--exclude` globs, and KServe's `STORAGE_ALLOW_PATTERNS`/`STORAGE_IGNORE_PATTERNS`
 /// (spec/storage.md §7.4), matched with fnmatch(3) against each object's relative path, as KServe does.
@@ -28,10 +33,10 @@ public struct PathFilter: Sendable, Equatable {
 
     /// KServe's format: a JSON array of strings, or a comma-separated list.
     public static func patterns(fromEnvironment value: String?) -> [String] {
-        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+        guard let value, !value.trimmingCharactersInWhitespaces().isEmpty else { return [] }
         if let data = value.data(using: .utf8), let array = try? JSONDecoder().decode([String].self, from: data) {
             return array
         }
-        return value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return value.split(separator: ",").map { $0.trimmingCharactersInWhitespaces() }.filter { !$0.isEmpty }
     }
 }

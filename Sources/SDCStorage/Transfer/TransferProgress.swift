@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import NIOConcurrencyHelpers
 
 /// Running totals of one fetch (files and bytes, planned and done), updated by the transfer tasks and
 /// read by whoever draws a progress line. A class with a lock because many transfers update it at once;
@@ -19,7 +24,7 @@ public final class TransferProgress: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var state = Snapshot()
 
     public init() {}

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 
 /// `-vv`: one line per request — method, redacted URL, status — never headers or bodies (spec/storage.md §7.11,
 /// §7.12).
@@ -15,7 +20,7 @@ public struct LoggingTransport: HTTPTransport {
         let started = Date()
         do {
             let response = try await inner.execute(request)
-            log("\(request.method) \(Redaction.url(request.url)) → \(response.status) (\(String(format: "%.3f", Date().timeIntervalSince(started))) s)")
+            log("\(request.method) \(Redaction.url(request.url)) → \(response.status) (\(String(cFormat: "%.3f", Date().timeIntervalSince(started))) s)")
             return response
         } catch {
             log("\(request.method) \(Redaction.url(request.url)) → \(error)")

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SDCDiagnostics
 
 /// Resolves a fetch URI in the order of spec/storage.md §7.2 (first match wins).
 public struct SourceResolver: Sendable {
@@ -50,7 +55,7 @@ public struct SourceResolver: Sendable {
                     guard !claim.isEmpty else {
                         throw .config("pvc-uri-syntax", "pvc URI must be pvc://<claim>/<path>; the claim name is missing")
                     }
-                    let path = (pvcRoot as NSString).appendingPathComponent(inner)
+                    let path = PathString.appending(pvcRoot, inner)
                     return Resolution(source: .local(path: path, description: "\(path) (claim '\(claim)', path '\(inner)')"))
                 case "file":
                     let hostAndPath = rest
@@ -60,7 +65,7 @@ public struct SourceResolver: Sendable {
                         throw .config("model-uri-syntax", "file URI \(Redaction.quoted(uri)) names host '\(host)'; only file:///path or file://localhost/path is allowed")
                     }
                     let encoded = String(hostAndPath[slash...])
-                    let decoded = encoded.removingPercentEncoding ?? encoded
+                    let decoded = encoded.removingPercentEncodingOrNil ?? encoded
                     return Resolution(source: .local(path: decoded.isEmpty ? "/" : decoded, description: decoded))
                 case "http", "https":
                     if let azure = try implicitAzure(uri: uri) { return azure }
@@ -100,7 +105,7 @@ public struct SourceResolver: Sendable {
 
     /// `scheme://rest` with a URL scheme `[A-Za-z][A-Za-z0-9+.-]*`, scheme lower-cased (§7.2 item 4).
     static func splitScheme(_ uri: String) -> (scheme: String, rest: String)? {
-        guard let range = uri.range(of: "://") else { return nil }
+        guard let range = uri.firstRange(of: "://") else { return nil }
         let scheme = uri[..<range.lowerBound]
         guard let first = scheme.first, first.isASCII, first.isLetter,
             scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) })
@@ -118,7 +123,7 @@ public struct SourceResolver: Sendable {
         let configuration = ImplicitRemotes.azure(
             account: account, serviceURL: "\(components.scheme ?? "https")://\(host)", sasQuery: components.percentEncodedQuery,
             environment: config.environment)
-        let path = components.percentEncodedPath.removingPercentEncoding ?? components.percentEncodedPath
+        let path = components.percentEncodedPath.removingPercentEncodingOrNil ?? components.percentEncodedPath
         return Resolution(
             source: .remote(configuration, path: path),
             notes: ["using sdc's implicit azureblob remote for account '\(account)'"])

@@ -1,5 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SDCDiagnostics
+import SDCStorage
 
 /// `azure-sas-url` (storage.md `AzureSASURL`): `sas_url` is an https URL with a `sig` parameter; an `se` (expiry) in
 /// the past is a warning — the download fails with 403 once it passes. The URL is never printed.
@@ -16,7 +21,7 @@ struct AzureSASURL: Rule {
         context.storageSecrets.flatMap { secret in
             secret.remotes(of: .azureBlob).compactMap { remote, options -> Diagnostic? in
                 guard let entry = options["sas_url"], entry.isSet else { return nil }
-                let text = (entry.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = (entry.value ?? "").trimmingCharactersInWhitespacesAndNewlines()
                 let path = "\(entry.field.rawValue).\(entry.key)"
                 guard let url = URLComponents(string: text), ["https", "http"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
                     return .error(
@@ -41,10 +46,6 @@ struct AzureSASURL: Rule {
 
     /// `se` is ISO 8601: a date, or a date and time in UTC.
     static func parse(_ text: String) -> Date? {
-        let full = ISO8601DateFormatter()
-        if let d = full.date(from: text) { return d }
-        let day = ISO8601DateFormatter()
-        day.formatOptions = [.withFullDate]
-        return day.date(from: text)
+        HTTPDates.parseISO8601(text, fractionalSeconds: false) ?? HTTPDates.parseISO8601Day(text)
     }
 }

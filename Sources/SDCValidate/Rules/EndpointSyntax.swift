@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SDCDiagnostics
 import SDCStorage
 
@@ -15,7 +19,7 @@ struct EndpointSyntax: Rule {
             let remotes = secret.remotes
             return secret.rcloneEntries.compactMap { entry, assignment -> Diagnostic? in
                 guard case .option(let remote, "endpoint") = assignment,
-                    let value = entry.value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
+                    let value = entry.value?.trimmingCharactersInWhitespacesAndNewlines(), !value.isEmpty
                 else { return nil }
                 let location = entry.valueNode.location
                 let path = "\(entry.field.rawValue).\(entry.key)"

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SDCDiagnostics
 
 /// `gcs-credentials-json` (storage.md `GCSCredentialsJSON`): `service_account_credentials` is the key file's JSON; a
@@ -23,15 +27,21 @@ struct GCSCredentialsJSON: Rule {
     }
 
     static func problem(_ text: String) -> String? {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
+        guard let object = try? JSONDecoder().decode([String: StringField].self, from: Data(text.utf8)) else {
             return "is not a JSON object"
         }
-        switch object["type"] as? String {
+        switch object["type"]?.string {
         case "service_account":
-            let missing = ["client_email", "private_key", "token_uri"].filter { ((object[$0] as? String) ?? "").isEmpty }
+            let missing = ["client_email", "private_key", "token_uri"].filter { (object[$0]?.string ?? "").isEmpty }
             return missing.isEmpty ? nil : "lacks \(missing.joined(separator: ", "))"
         case "authorized_user": return nil
         default: return "has no \"type\" of service_account or authorized_user"
         }
+    }
+
+    /// A member's value if it is a string, else nil (any other JSON value is accepted and ignored).
+    struct StringField: Decodable {
+        var string: String?
+        init(from decoder: any Decoder) throws { string = try? decoder.singleValueContainer().decode(String.self) }
     }
 }

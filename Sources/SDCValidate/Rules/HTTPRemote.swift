@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SDCDiagnostics
 
 /// `http-remote` (storage.md `HTTPRemote`, §2.4): an http remote needs `url` (http/https).
@@ -16,7 +20,7 @@ struct HTTPRemote: Rule {
                         at: remote.typeEntry.keyNode.location,
                     path: "\(remote.typeEntry.field.rawValue).\(remote.typeEntry.key)")
                 }
-                let text = (url.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = (url.value ?? "").trimmingCharactersInWhitespacesAndNewlines()
                 guard let c = URLComponents(string: text), ["http", "https"].contains(c.scheme?.lowercased() ?? ""), c.host != nil else {
                     return .error(
                         id, "remote '\(remote.name)': url is not an http(s) URL", fix: "write http(s)://host/path/",

@@ -13,7 +13,7 @@ struct RemoteTypeUnknown: Rule {
             secret.remotes.remotes.compactMap { remote -> Diagnostic? in
                 let type = remote.type
                 guard remote.backend == nil, !BackendRegistry.rcloneOnlyTypes.contains(type), !type.isEmpty else { return nil }
-                let suggestion = BackendRegistry.suggestion(forType: type.trimmingCharacters(in: .whitespacesAndNewlines))
+                let suggestion = BackendRegistry.suggestion(forType: type.trimmingCharactersInWhitespacesAndNewlines())
                 return .error(
                     id, "\(remote.typeEntry.key) names no rclone backend (matched case-sensitively)"
                         + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),

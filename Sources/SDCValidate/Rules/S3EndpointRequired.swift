@@ -17,7 +17,7 @@ struct S3EndpointRequired: Rule {
         context.storageSecrets.flatMap { secret in
             secret.remotes(of: .s3).compactMap { remote, options -> Diagnostic? in
                 guard let provider = options["provider"],
-                    Self.needEndpoint.contains((provider.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()),
+                    Self.needEndpoint.contains((provider.value ?? "").trimmingCharactersInWhitespacesAndNewlines().lowercased()),
                     !(options["endpoint"]?.isSet ?? false)
                 else { return nil }
                 return .error(

@@ -18,7 +18,7 @@ struct S3ProviderCase: Rule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
         context.storageSecrets.flatMap { secret in
             secret.remotes(of: .s3).compactMap { remote, options -> Diagnostic? in
-                guard let entry = options["provider"], let value = entry.value?.trimmingCharacters(in: .whitespacesAndNewlines),
+                guard let entry = options["provider"], let value = entry.value?.trimmingCharactersInWhitespacesAndNewlines(),
                     !Self.providers.contains(value)
                 else { return nil }
                 let exact = Self.providers.first { $0.lowercased() == value.lowercased() }

@@ -28,7 +28,7 @@ struct SecretValueEmpty: Rule {
     private func emptyTypes(_ context: ValidationContext) -> [Diagnostic] {
         context.storageSecrets.flatMap { secret in
             secret.remotes.remotes.compactMap { remote -> Diagnostic? in
-                guard let value = remote.typeEntry.value, value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+                guard let value = remote.typeEntry.value, value.trimmingCharactersInWhitespacesAndNewlines().isEmpty else { return nil }
                 return .error(
                     id, "\(remote.typeEntry.key) is empty: the remote '\(remote.name)' is undefined",
                     fix: "set it to s3, google cloud storage, azureblob, http or local",

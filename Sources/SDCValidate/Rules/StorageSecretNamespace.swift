@@ -17,7 +17,7 @@ struct StorageSecretNamespace: Rule {
                 id,
                 "secret '\(name)' is in namespace '\(other.namespace ?? "")' but the deployment is in '\(target.reference.namespace ?? "")'; envFrom cannot cross namespaces",
                 fix: "create the Secret in namespace '\(target.reference.namespace ?? "")'", at: node.location,
-                path: target.reference.secretNode == nil ? target.reference.path : target.reference.path.replacingOccurrences(of: "modelUri", with: "envSecretRefName"))
+                path: target.reference.secretNode == nil ? target.reference.path : target.reference.path.replacingAll("modelUri", with: "envSecretRefName"))
         }
     }
 }

@@ -21,7 +21,7 @@ struct StorageSecretNotInInputs: Rule {
             return .warning(
                 id, "secret '\(name)'\(origin) is not in the inputs; its remotes and keys cannot be checked",
                 fix: "pass the Secret's manifest to sdc validate as well", at: node.location,
-                path: target.reference.secretNode == nil ? target.reference.path : target.reference.path.replacingOccurrences(of: "modelUri", with: "envSecretRefName"))
+                path: target.reference.secretNode == nil ? target.reference.path : target.reference.path.replacingAll("modelUri", with: "envSecretRefName"))
         }
     }
 }
