@@ -321,17 +321,11 @@ public struct Fetcher: Sendable {
                     }
                 }
                 return (digests, responseHashes, totalLength)
-            } catch let failure as FetchFailure where !failure.isRetryable {
-                throw failure
             } catch {
-                if Task.isCancelled { throw CancellationError() }
-                guard attempt < max(1, options.lowLevelRetries) else {
-                    if let failure = error as? FetchFailure { throw failure }
-                    throw FetchFailure(.transient, "transfer-failed",
-                        "\(Redaction.escapeNonPrintables(object.relativePath)): \(error) (after \(attempt) attempts)", retryable: true)
-                }
-                log("retrying \(object.relativePath) from byte \(digests.byteCount) after: \(error)")
-                try await Task.sleep(nanoseconds: UInt64(try Backoff.delay(attempt: attempt, base: options.backoffBase, after: error) * 1e9))
+                try await backOffOrThrow(
+                    error, attempt: attempt, rule: "transfer-failed",
+                    message: "\(Redaction.escapeNonPrintables(object.relativePath)): \(error) (after \(attempt) attempts)",
+                    retrying: "retrying \(object.relativePath) from byte \(digests.byteCount) after: \(error)")
             }
         }
     }
@@ -408,16 +402,10 @@ public struct Fetcher: Sendable {
                     }
                 }
                 if received < length { throw FetchFailure(.transient, "short-read", "range ended early", retryable: true) }
-            } catch let failure as FetchFailure where !failure.isRetryable {
-                throw failure
             } catch {
-                if Task.isCancelled { throw CancellationError() }
-                guard attempt < max(1, options.lowLevelRetries) else {
-                    if let failure = error as? FetchFailure { throw failure }
-                    throw FetchFailure(.transient, "transfer-failed",
-                        "\(Redaction.escapeNonPrintables(object.relativePath)) bytes \(start)-\(last): \(error)", retryable: true)
-                }
-                try await Task.sleep(nanoseconds: UInt64(try Backoff.delay(attempt: attempt, base: options.backoffBase, after: error) * 1e9))
+                try await backOffOrThrow(
+                    error, attempt: attempt, rule: "transfer-failed",
+                    message: "\(Redaction.escapeNonPrintables(object.relativePath)) bytes \(start)-\(last): \(error)")
             }
         }
         return hashes ?? ObjectHashes()
@@ -457,18 +445,29 @@ public struct Fetcher: Sendable {
             attempt += 1
             do {
                 return try await operation()
-            } catch let failure as FetchFailure where !failure.isRetryable {
-                throw failure
             } catch {
-                if Task.isCancelled { throw CancellationError() }
-                guard attempt < max(1, options.lowLevelRetries) else {
-                    if let failure = error as? FetchFailure { throw failure }
-                    throw FetchFailure(.transient, "request-failed", "\(what) failed after \(attempt) attempts: \(error)", retryable: true)
-                }
-                log("retrying \(what) after: \(error)")
-                try await Task.sleep(nanoseconds: UInt64(try Backoff.delay(attempt: attempt, base: options.backoffBase, after: error) * 1e9))
+                try await backOffOrThrow(
+                    error, attempt: attempt, rule: "request-failed", message: "\(what) failed after \(attempt) attempts: \(error)",
+                    retrying: "retrying \(what) after: \(error)")
             }
         }
+    }
+
+    /// What every low-level retry loop does after a failed attempt (§7.7): an error that must not be retried, or
+    /// the last allowed attempt's, is thrown (a non-FetchFailure as `rule` with `message`); otherwise `retrying` is
+    /// logged and the backoff (or the server's Retry-After) waited out.
+    private func backOffOrThrow(
+        _ error: any Error, attempt: Int, rule: String, message: @autoclosure () -> String,
+        retrying: @autoclosure () -> String? = nil
+    ) async throws {
+        if let failure = error as? FetchFailure, !failure.isRetryable { throw failure }
+        if Task.isCancelled { throw CancellationError() }
+        guard attempt < max(1, options.lowLevelRetries) else {
+            if let failure = error as? FetchFailure { throw failure }
+            throw FetchFailure(.transient, rule, message(), retryable: true)
+        }
+        if let line = retrying() { log(line) }
+        try await Task.sleep(nanoseconds: UInt64(try Backoff.delay(attempt: attempt, base: options.backoffBase, after: error) * 1e9))
     }
 
     private func scrubbed(_ failure: FetchFailure) -> FetchFailure {
