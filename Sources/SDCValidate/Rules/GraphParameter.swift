@@ -80,12 +80,8 @@ extension Character {
 }
 
 extension String {
-    /// Python's whitespace strip as `int()`/`float()` apply it.
-    fileprivate func trimmingWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}" }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[start...end])
-    }
+    /// Python's whitespace strip as `int()`/`float()` apply it (ASCII space, tab, newlines, vertical tab, form feed).
+    fileprivate func trimmingWhitespace() -> String { trimmingScalars(in: " \t\n\r\u{0B}\u{0C}") }
 
     /// Python's `int()` and `float()` read any Unicode decimal digit (`٣` is 3).
     fileprivate func withASCIIDigits() -> String {
