@@ -89,6 +89,9 @@ struct StreamingDigests {
         if expected.md5 != nil { md5 = Insecure.MD5() } else if expected.crc32c != nil { crc32c = CRC32C() }
     }
 
+    /// Whether a hash is computed at all (else only bytes are counted).
+    var isHashing: Bool { md5 != nil || crc32c != nil }
+
     mutating func update(_ bytes: UnsafeRawBufferPointer) {
         md5?.update(bufferPointer: bytes)
         crc32c?.update(bytes)

@@ -95,9 +95,8 @@ public struct Fetcher: Sendable {
                 }
             }
             progress?.planned(files: jobs.count, bytes: jobs.reduce(Int64(0)) { $0 + ($1.object.size ?? 0) })
-            // Creating, fsyncing and renaming files block their thread (an fsync waits for the disk; creating a
-            // file can take milliseconds on a busy ext4). On Swift's cooperative pool, which has one thread a
-            // core, that would stall the other transfers' network reads, so they run on threads of their own.
+            // An fsync blocks its thread until the disk has the data. On Swift's cooperative pool, which has one
+            // thread a core, that would stall the other transfers, so commits run on threads of their own.
             let fileSystem = NIOThreadPool(numberOfThreads: max(2, options.transfers))
             fileSystem.start()
             do {
@@ -176,45 +175,100 @@ public struct Fetcher: Sendable {
         report.outcomes.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
     }
 
-    /// At most `transfers` files in flight at once.
+    /// At most `transfers` files downloading at once. A downloaded file's commit (fsync, rename) runs on
+    /// `fileSystem` while its slot already downloads the next file: an fsync waits for the disk, not the
+    /// network, and holding the slot through it made small-file trees wait on the disk once a file.
     private func transferPass(_ jobs: [Job], into destination: Destination, fileSystem: NIOThreadPool) async
         -> [(Job, Result<FileOutcome, FetchFailure>)]
     {
-        await withTaskGroup(of: (Int, Result<FileOutcome, FetchFailure>).self) { group in
+        let slots = max(1, options.transfers)
+        // Each commit waiting for a thread holds an open temporary; this bounds them.
+        let commitLimit = 2 * max(2, slots)
+        return await withTaskGroup(of: SlotResult.self) { group in
             var results: [(Int, Result<FileOutcome, FetchFailure>)] = []
             var next = 0
-            func startNext() {
-                guard next < jobs.count else { return }
-                let index = next
-                let job = jobs[index]
-                next += 1
-                group.addTask {
-                    do {
-                        return (index, .success(try await transfer(job, into: destination, fileSystem: fileSystem)))
-                    } catch let failure as FetchFailure {
-                        return (index, .failure(failure))
-                    } catch is CancellationError {
-                        return (index, .failure(FetchFailure(.interrupted, "interrupted", "interrupted")))
-                    } catch {
-                        return (index, .failure(FetchFailure(.transient, "transfer-failed", "\(job.relativePath): \(error)", retryable: true)))
+            var downloading = 0
+            var committing = 0
+            func startDownloads() {
+                while downloading < slots, committing < commitLimit, next < jobs.count {
+                    let index = next
+                    let job = jobs[index]
+                    next += 1
+                    downloading += 1
+                    group.addTask {
+                        do {
+                            switch try await receive(job, into: destination) {
+                            case .skipped(let outcome): return .downloaded(index, .success(outcome))
+                            case .received(let file, let outcome): return .awaitingCommit(index, file, outcome)
+                            }
+                        } catch {
+                            return .downloaded(index, .failure(Self.transferFailure(error, job)))
+                        }
                     }
                 }
             }
-            for _ in 0..<max(1, options.transfers) { startNext() }
+            startDownloads()
             while let result = await group.next() {
-                results.append(result)
-                startNext()
+                switch result {
+                case .downloaded(let index, let outcome):
+                    downloading -= 1
+                    results.append((index, outcome))
+                case .awaitingCommit(let index, let file, let outcome):
+                    downloading -= 1
+                    committing += 1
+                    let job = jobs[index]
+                    group.addTask {
+                        var file = file
+                        do {
+                            try await Self.commit(&file, modified: job.object.modified, on: fileSystem)
+                            return .committed(index, .success(outcome))
+                        } catch {
+                            file.discard()
+                            return .committed(index, .failure(Self.transferFailure(error, job)))
+                        }
+                    }
+                case .committed(let index, let outcome):
+                    committing -= 1
+                    results.append((index, outcome))
+                }
+                startDownloads()
             }
             return results.sorted { $0.0 < $1.0 }.map { (jobs[$0.0], $0.1) }
         }
     }
 
-    /// One file: skip if identical (§3.2), else stream to a temporary, verify (§7.8), rename (§7.5).
-    func transfer(_ job: Job, into destination: Destination, fileSystem: NIOThreadPool) async throws -> FileOutcome {
+    /// What a task of `transferPass` hands back.
+    private enum SlotResult: Sendable {
+        /// The slot is free: the file was skipped, or failed.
+        case downloaded(Int, Result<FileOutcome, FetchFailure>)
+        /// The slot is free; the verified temporary still needs its commit.
+        case awaitingCommit(Int, AtomicFile, FileOutcome)
+        case committed(Int, Result<FileOutcome, FetchFailure>)
+    }
+
+    private static func transferFailure(_ error: any Error, _ job: Job) -> FetchFailure {
+        switch error {
+        case let failure as FetchFailure: failure
+        case is CancellationError: FetchFailure(.interrupted, "interrupted", "interrupted")
+        default: FetchFailure(.transient, "transfer-failed", "\(job.relativePath): \(error)", retryable: true)
+        }
+    }
+
+    /// A file already identical at its final path, or a verified temporary waiting to be committed.
+    enum Received: Sendable {
+        case skipped(FileOutcome)
+        case received(AtomicFile, FileOutcome)
+    }
+
+    /// One file up to its commit: skip if identical (§3.2), else stream to a temporary and verify (§7.8).
+    /// The temporary is removed on any failure here; after success the caller commits it (§7.5).
+    func receive(_ job: Job, into destination: Destination) async throws -> Received {
         let object = job.object
         var file: AtomicFile
-        switch try await fileSystem.runIfActive({ () throws -> Prepared in try prepare(job, in: destination) }) {
-        case .skip(let outcome): return outcome
+        // A few short system calls (stat, create; rarely an existing file hashed, CPU work like a download's):
+        // cheaper run here than handed to another thread and back.
+        switch try prepare(job, in: destination) {
+        case .skip(let outcome): return .skipped(outcome)
         case .write(let created): file = created
         }
         do {
@@ -228,8 +282,7 @@ public struct Fetcher: Sendable {
                 (digests, responseHashes, streamLength) = try await download(object, into: &file)
             }
             let verification = try verify(job, digests: digests, responseHashes: responseHashes, streamLength: streamLength)
-            try await Self.commit(&file, modified: object.modified, on: fileSystem)
-            return FileOutcome(relativePath: job.relativePath, size: digests.byteCount, verification: verification, action: .written)
+            return .received(file, FileOutcome(relativePath: job.relativePath, size: digests.byteCount, verification: verification, action: .written))
         } catch {
             file.discard()
             throw error
@@ -243,7 +296,7 @@ public struct Fetcher: Sendable {
     }
 
     /// Directories, the skip decision (rclone's NeedTransfer, §3.2: size, then time, then a common hash; no
-    /// hash means transfer) and the temporary file: blocking file-system work, run on `fileSystem`.
+    /// hash means transfer) and the temporary file.
     private func prepare(_ job: Job, in destination: Destination) throws(FetchFailure) -> Prepared {
         let finalPath = try destination.prepareParents(of: job.segments)
         let object = job.object
@@ -309,15 +362,22 @@ public struct Fetcher: Sendable {
                         md5: stream.hashes.md5 ?? object.hashes.md5, crc32c: stream.hashes.crc32c ?? object.hashes.crc32c))
                 }
                 let cap = options.maxTotalBytes
-                try await stream.body.forEachChunk { buffer in
-                    try buffer.withUnsafeReadableBytes { bytes in
-                        // A body longer than the whole budget (an unlisted size, or a server that lies) stops here.
-                        if let cap, digests.byteCount + Int64(bytes.count) > cap {
-                            throw Self.tooLarge(digests.byteCount + Int64(bytes.count), cap: cap, streaming: true)
+                let size = object.size ?? totalLength ?? Int64.max
+                if digests.isHashing, size >= ConcurrentDigest.threshold {
+                    var received = digests.byteCount
+                    try await ConcurrentDigest.feeding(&digests) { hash in
+                        try await stream.body.forEachChunk { buffer in
+                            try Self.write(buffer, to: &file, receivedBefore: received, cap: cap)
+                            received += Int64(buffer.readableBytes)
+                            progress?.received(buffer.readableBytes)
+                            await hash(buffer)
                         }
-                        try file.write(bytes)
-                        digests.update(bytes)
-                        progress?.received(bytes.count)
+                    }
+                } else {
+                    try await stream.body.forEachChunk { buffer in
+                        try Self.write(buffer, to: &file, receivedBefore: digests.byteCount, cap: cap)
+                        buffer.withUnsafeReadableBytes { digests.update($0) }
+                        progress?.received(buffer.readableBytes)
                     }
                 }
                 return (digests, responseHashes, totalLength)
@@ -328,6 +388,15 @@ public struct Fetcher: Sendable {
                     retrying: "retrying \(object.relativePath) from byte \(digests.byteCount) after: \(error)")
             }
         }
+    }
+
+    /// Appends one chunk of a streamed body to `file`. A body longer than the whole budget (an unlisted size,
+    /// or a server that lies) stops here.
+    private static func write(_ buffer: ByteBuffer, to file: inout AtomicFile, receivedBefore: Int64, cap: Int64?) throws {
+        if let cap, receivedBefore + Int64(buffer.readableBytes) > cap {
+            throw tooLarge(receivedBefore + Int64(buffer.readableBytes), cap: cap, streaming: true)
+        }
+        try buffer.withUnsafeReadableBytes { try file.write($0) }
     }
 
     /// Large files: `multiThreadStreams` ranged GETs at once over `multiThreadChunkSize` chunks, each written at
