@@ -55,11 +55,19 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         // The overall deadline is generous: progress is policed by the idle (read) timeout instead.
         let response = try await client.execute(clientRequest, timeout: .hours(48))
         let body = response.body
+        // A body that fits in the read-ahead buffer gains nothing from a task reading ahead; most files of a
+        // model tree are that small, and the task and its hand-overs cost more than the file's own bytes.
+        let length = response.headers.first(name: "content-length").flatMap { Int($0) }
+        let readsAhead = length.map { $0 > ReadAhead.limit } ?? true
         return HTTPResponse(
             status: Int(response.status.code),
             headers: response.headers.map { ($0.name, $0.value) },
             body: HTTPResponseBody { consume in
-                try await ReadAhead.forEach(body, consume)
+                if readsAhead {
+                    try await ReadAhead.forEach(body, consume)
+                } else {
+                    for try await chunk in body { try await consume(chunk) }
+                }
             })
     }
 
