@@ -206,10 +206,10 @@ enum GoTypes {
             return node
         case .list(let element):
             guard let items = node.sequence else { return node }
-            return .sequence(items.map { normalize($0, as: element) }, at: node.location)
+            return Node(.sequence(items.map { normalize($0, as: element) }), origin: node.origin)
         case .map(let element):
             guard let pairs = node.pairs else { return node }
-            return Node(.mapping(pairs.map { Node.Pair(key: $0.key, value: normalize($0.value, as: element)) }), at: node.location)
+            return Node(.mapping(pairs.map { Node.Pair(key: $0.key, value: normalize($0.value, as: element)) }), origin: node.origin)
         case .object(let name):
             guard let fields = structs[name], let byName = fieldsByName[name], var pairs = node.pairs else { return node }
             var out: [Node.Pair] = []
@@ -233,7 +233,7 @@ enum GoTypes {
                 }
             }
             pairs = out
-            return Node(.mapping(pairs), at: node.location)
+            return Node(.mapping(pairs), origin: node.origin)
         }
     }
 }

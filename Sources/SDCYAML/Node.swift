@@ -74,12 +74,24 @@ public struct Node: Sendable {
     }
 
     public var content: Content
+    /// Where the node starts in its input, packed so copying a node touches no file name.
+    public var origin: NodeOrigin
+
     /// Where the node starts in its input; nil for nodes sdc generated.
-    public var location: Location?
+    public var location: Location? {
+        get { origin.location }
+        set { origin = NodeOrigin(newValue) }
+    }
 
     public init(_ content: Content, at location: Location? = nil) {
         self.content = content
-        self.location = location
+        self.origin = NodeOrigin(location)
+    }
+
+    /// A node from the same place as another (`Node(edited, origin: old.origin)`), without a name look-up.
+    public init(_ content: Content, origin: NodeOrigin) {
+        self.content = content
+        self.origin = origin
     }
 }
 

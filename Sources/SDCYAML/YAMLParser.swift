@@ -38,6 +38,8 @@ public struct YAMLParser: Sendable {
 /// Turns libyaml events into nodes. One per parse; not reusable.
 private struct TreeBuilder {
     let file: String
+    /// `file` interned once, so each node's origin is made without a look-up.
+    private let fileID: UInt32
     let limits: YAMLLimits
     let input: UnsafeBufferPointer<UInt8>
 
@@ -50,6 +52,7 @@ private struct TreeBuilder {
 
     init(file: String, limits: YAMLLimits, input: UnsafeBufferPointer<UInt8>) {
         self.file = file
+        self.fileID = SourceFileNames.id(of: file)
         self.limits = limits
         self.input = input
     }
@@ -131,7 +134,7 @@ private struct TreeBuilder {
                 text: text, tag: optionalString(s.tag), style: s.style,
                 plainImplicit: s.plain_implicit != 0, at: location)
             try count(1, at: location)
-            try append(Node(.scalar(scalar), at: location), weight: 1, anchor: optionalString(s.anchor))
+            try append(Node(.scalar(scalar), origin: origin(location)), weight: 1, anchor: optionalString(s.anchor))
         case YAML_SEQUENCE_START_EVENT:
             try push(isMapping: false, anchor: optionalString(event.data.sequence_start.anchor), at: location)
         case YAML_MAPPING_START_EVENT:
@@ -148,9 +151,9 @@ private struct TreeBuilder {
                     pairs.append(Node.Pair(key: frame.items[i], value: frame.items[i + 1]))
                     i += 2
                 }
-                node = Node(.mapping(pairs), at: frame.location)
+                node = Node(.mapping(pairs), origin: origin(frame.location))
             } else {
-                node = Node(.sequence(frame.items), at: frame.location)
+                node = Node(.sequence(frame.items), origin: origin(frame.location))
             }
             try append(node, weight: frame.weight, anchor: frame.anchor)
         case YAML_ALIAS_EVENT:
@@ -242,7 +245,7 @@ private struct TreeBuilder {
         }
         // Kubernetes turns every key into a JSON string (`1:` is "1", `n:` is "false"); keep keys that way so
         // lookups, duplicate checks and the emitter all agree with what the API server receives.
-        stack[top].items.append(scalar.value.isString ? key : .string(identity, at: key.location))
+        stack[top].items.append(scalar.value.isString ? key : Node(.scalar(Scalar(string: identity)), origin: key.origin))
         stack[top].recordKey(identity, at: location)
     }
 
@@ -319,6 +322,8 @@ private struct TreeBuilder {
     }
 
     // MARK: libyaml plumbing
+
+    private func origin(_ location: Location) -> NodeOrigin { NodeOrigin(location, fileID: fileID) }
 
     private func mark(_ m: yaml_mark_t) -> Location {
         Location(file: file, line: Int(m.line) + 1, column: Int(m.column) + 1)
