@@ -112,24 +112,39 @@ extension Node {
                 if changed == nil { changed = items }
                 changed![i] = item
             }
-            return changed.map { Node(.sequence($0), at: location) }
+            return changed.map { Node(.sequence($0), origin: origin) }
         case .mapping(let pairs):
             var changed: [Pair]?
-            var inOrder = true
             for i in pairs.indices {
-                if let value = pairs[i].value.reorderedKeys() {
-                    if changed == nil { changed = pairs }
-                    changed![i].value = value
-                }
-                if inOrder, i > 0, KeyOrder.less(pairs[i].key.scalarText ?? "", pairs[i - 1].key.scalarText ?? "") {
-                    inOrder = false
-                }
-            }
-            if !inOrder {
+                guard let value = pairs[i].value.reorderedKeys() else { continue }
                 if changed == nil { changed = pairs }
-                changed!.sort { KeyOrder.less($0.key.scalarText ?? "", $1.key.scalarText ?? "") }
+                changed![i].value = value
             }
-            return changed.map { Node(.mapping($0), at: location) }
+            if let order = Self.keyOrderPermutation(pairs) {
+                let source = changed ?? pairs
+                changed = order.map { source[$0] }
+            }
+            return changed.map { Node(.mapping($0), origin: origin) }
         }
+    }
+
+    /// The indices of `pairs` in key order, or nil when they are in order already. Sorting indices over keys read
+    /// once moves no pairs and copies no scalars per comparison; the sort is the one that sorted the pairs
+    /// before, so ties come out the same.
+    private static func keyOrderPermutation(_ pairs: [Pair]) -> [Int]? {
+        guard pairs.count > 1 else { return nil }
+        var inOrder = true
+        var previous = pairs[0].key.scalarText ?? ""
+        for i in 1..<pairs.count {
+            let key = pairs[i].key.scalarText ?? ""
+            if KeyOrder.less(key, previous) {
+                inOrder = false
+                break
+            }
+            previous = key
+        }
+        if inOrder { return nil }
+        let keys = pairs.map { $0.key.scalarText ?? "" }
+        return keys.indices.sorted { KeyOrder.less(keys[$0], keys[$1]) }
     }
 }
