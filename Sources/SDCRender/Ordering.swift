@@ -16,16 +16,14 @@ enum Ordering {
 
     /// Stable sort of objects by kind; `objects` must already hold generated objects before pass-through ones.
     static func sorted<Object>(_ objects: [(kind: String, object: Object)]) -> [Object] {
-        let indexed = objects.enumerated().map { (index: $0.offset, kind: $0.element.kind, node: $0.element.object) }
-        return indexed.sorted { a, b in
-            let ra = rank[a.kind]
-            let rb = rank[b.kind]
-            switch (ra, rb) {
-            case let (x?, y?): return x != y ? x < y : a.index < b.index
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil): return a.kind != b.kind ? a.kind < b.kind : a.index < b.index
-            }
-        }.map(\.node)
+        // Each kind is ranked once (not a String hash twice per comparison), and indices are sorted, not objects.
+        let unranked = Int.max
+        let ranks = objects.map { rank[$0.kind] ?? unranked }
+        let order = objects.indices.sorted { a, b in
+            if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+            if ranks[a] == unranked, objects[a].kind != objects[b].kind { return objects[a].kind < objects[b].kind }
+            return a < b
+        }
+        return order.map { objects[$0].object }
     }
 }
