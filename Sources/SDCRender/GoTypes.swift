@@ -197,43 +197,70 @@ enum GoTypes {
     /// The node as the operator's Go value would serialise it, in YAML terms: omitempty fields that are empty are
     /// dropped, never-omitted structs appear, quantities are canonical. Unknown fields are kept (the brief wants
     /// pod specs preserved); field order is left to the emitter's key sort.
-    static func normalize(_ node: Node, as type: GoType) -> Node {
+    static func normalize(_ node: Node, as type: GoType) -> Node { normalized(node, as: type) ?? node }
+
+    /// `normalize`, but nil when the node is already in that form: most of a pod spec is, and such subtrees are
+    /// then shared instead of rebuilt array by array.
+    private static func normalized(_ node: Node, as type: GoType) -> Node? {
         switch type {
         case .plain:
-            return node
+            return nil
         case .quantity:
+            // Always a new string node, even when already canonical: `cpu: 1` (an int) encodes as "1".
             if let text = node.scalarText, !node.isNull, let c = Quantity.canonical(text) { return .string(c) }
-            return node
+            return nil
         case .list(let element):
-            guard let items = node.sequence else { return node }
-            return Node(.sequence(items.map { normalize($0, as: element) }), origin: node.origin)
+            guard case .sequence(let items) = node.content else { return nil }
+            var changed: [Node]?
+            for i in items.indices {
+                guard let item = normalized(items[i], as: element) else { continue }
+                if changed == nil { changed = items }
+                changed![i] = item
+            }
+            return changed.map { Node(.sequence($0), origin: node.origin) }
         case .map(let element):
-            guard let pairs = node.pairs else { return node }
-            return Node(.mapping(pairs.map { Node.Pair(key: $0.key, value: normalize($0.value, as: element)) }), origin: node.origin)
+            guard case .mapping(let pairs) = node.content else { return nil }
+            var changed: [Node.Pair]?
+            for i in pairs.indices {
+                guard let value = normalized(pairs[i].value, as: element) else { continue }
+                if changed == nil { changed = pairs }
+                changed![i].value = value
+            }
+            return changed.map { Node(.mapping($0), origin: node.origin) }
         case .object(let name):
-            guard let fields = structs[name], let byName = fieldsByName[name], var pairs = node.pairs else { return node }
-            var out: [Node.Pair] = []
-            out.reserveCapacity(pairs.count)
-            for pair in pairs {
+            guard let fields = structs[name], let byName = fieldsByName[name], case .mapping(let pairs) = node.content else {
+                return nil
+            }
+            // nil while the output is still `pairs` up to the current one.
+            var out: [Node.Pair]?
+            for i in pairs.indices {
+                let pair = pairs[i]
                 guard let field = byName[pair.key.scalarText ?? ""] else {
-                    out.append(pair)
+                    out?.append(pair)
                     continue
                 }
+                let dropped: Bool
                 switch field.presence {
-                case .omitEmpty where isEmpty(pair.value): continue
-                case .pointer where pair.value.isNull: continue
-                default: break
+                case .omitEmpty: dropped = isEmpty(pair.value)
+                case .pointer: dropped = pair.value.isNull
+                case .always: dropped = false
                 }
-                out.append(Node.Pair(key: pair.key, value: normalize(pair.value, as: field.type)))
+                let value = dropped ? nil : normalized(pair.value, as: field.type)
+                if out == nil, dropped || value != nil {
+                    out = Array(pairs[..<i])
+                    out!.reserveCapacity(pairs.count)
+                }
+                if dropped { continue }
+                out?.append(value.map { Node.Pair(key: pair.key, value: $0) } ?? pair)
             }
             // Struct-typed fields without omitempty are always encoded (`resources: {}`).
             for field in fields where field.presence == .always {
-                if case .object = field.type, !out.contains(where: { $0.key.scalarText == field.name }) {
-                    out.append(Node.Pair(key: .string(field.name), value: .emptyMapping))
+                if case .object = field.type, !(out ?? pairs).contains(where: { $0.key.scalarText == field.name }) {
+                    if out == nil { out = pairs }
+                    out!.append(Node.Pair(key: .string(field.name), value: .emptyMapping))
                 }
             }
-            pairs = out
-            return Node(.mapping(pairs), origin: node.origin)
+            return out.map { Node(.mapping($0), origin: node.origin) }
         }
     }
 }
