@@ -66,6 +66,17 @@ struct BlockWriter {
     /// The style `EventWriter.scalar` asks for, then libyaml's `select_scalar_style` and writers.
     private mutating func scalar(_ scalar: Scalar, simpleKey: Bool) -> Bool {
         guard scalar.customTag == nil else { return false }
+        switch scalar.value {
+        case .string:
+            if writeIfPlainWord(scalar.text, simpleKey: simpleKey) { return true }
+        case .int(let i):
+            // Digits after an optional '-': always plain, whatever the readers (the path below says the same).
+            var text = String(i)
+            text.withUTF8 { writePlain($0) }
+            return true
+        default:
+            break
+        }
         var text = ScalarFormatting.text(for: scalar.value, original: scalar.text)
         let quoted = scalar.value.isString && PlainScalarSafety.needsQuotes(text)
         return text.withUTF8 { value in
@@ -80,6 +91,30 @@ struct BlockWriter {
             return true
         }
     }
+
+    /// Most strings (keys, names, images, base64) start with a letter and hold no space, `:`, `#` or control
+    /// byte. No reader takes those for anything but a string unless they are a short boolean or null word (first
+    /// letter y/n/t/f/o, at most 5 bytes), and libyaml's analysis finds them plain: the answer of the path below
+    /// in one pass, without the resolvers.
+    private mutating func writeIfPlainWord(_ text: String, simpleKey: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { value in
+            guard let first = value.first, Self.isASCIILetter(first), !(simpleKey && value.count > 128) else { return false }
+            if value.count <= 5 {
+                switch first | 0x20 {
+                case UInt8(ascii: "y"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "o"): return false
+                default: break
+                }
+            }
+            for byte in value where byte <= 0x20 || byte >= 0x7F || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "#") {
+                return false
+            }
+            writePlain(value)
+            return true
+        }
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
     // MARK: libyaml's writers
 
@@ -97,9 +132,9 @@ struct BlockWriter {
             bytes.append(UInt8(ascii: "\n"))
             column = 0
         }
-        while column < target {
-            bytes.append(UInt8(ascii: " "))
-            column += 1
+        if column < target {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: target - column))
+            column = target
         }
         whitespace = true
         indention = true
