@@ -19,6 +19,7 @@ public enum KubernetesScalarResolver {
             return goParseFloatDotLeading(Array(text.utf8)).map(ScalarValue.float) ?? .string
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
             if let value = mapLookup(text) { return value }
+            if cannotBeNumber(text.utf8) { return .string }
             return resolveNumeric(Array(text.utf8))
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             // No word of the table starts with a digit; skipping it saves ~40 string compares per number.
@@ -29,7 +30,9 @@ public enum KubernetesScalarResolver {
     }
 
     private static func mapLookup(_ text: String) -> ScalarValue? {
-        switch text {
+        // No word is longer than 5 bytes: longer text (`--port=9000`) skips the compares.
+        guard text.utf8.count <= 5 else { return nil }
+        return switch text {
         case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": .bool(true)
         case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": .bool(false)
         case "", "~", "null", "Null", "NULL": .null
@@ -40,17 +43,32 @@ public enum KubernetesScalarResolver {
         }
     }
 
+    /// Every number form of `resolveNumeric` starts, once `_`s are dropped, with a digit or '.' after at most one
+    /// sign; text that does not (`--port=9000`, `-v`) is a string, found without copying it.
+    private static func cannotBeNumber(_ text: String.UTF8View) -> Bool {
+        var signed = false
+        for c in text where c != UInt8(ascii: "_") {
+            if isDigit(c) || c == UInt8(ascii: ".") { return false }
+            if !signed, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
+                signed = true
+                continue
+            }
+            return true
+        }
+        return true
+    }
+
     private static func resolveNumeric(_ text: [UInt8]) -> ScalarValue {
         if looksLikeTimestampPrefix(text) { return .string }
-        let plain = text.filter { $0 != UInt8(ascii: "_") }
+        let plain = text.contains(UInt8(ascii: "_")) ? text.filter { $0 != UInt8(ascii: "_") } : text
         if let value = goParseInt(plain) { return value }
         if matchesYAMLStyleFloat(plain), let d = Double(String(decoding: plain, as: UTF8.self)), d.isFinite {
             return .float(d)
         }
-        if plain.starts(with: Array("0b".utf8)), let v = parseDigits(plain.dropFirst(2), radix: 2) {
+        if plain.starts(with: "0b".utf8), let v = parseDigits(plain.dropFirst(2), radix: 2) {
             return v <= UInt64(Int64.max) ? .int(Int64(v)) : .uint(v)
         }
-        if plain.starts(with: Array("-0b".utf8)), let v = parseDigits(plain.dropFirst(3), radix: 2),
+        if plain.starts(with: "-0b".utf8), let v = parseDigits(plain.dropFirst(3), radix: 2),
             v <= UInt64(Int64.max) + 1
         {
             return .int(v == UInt64(Int64.max) + 1 ? Int64.min : -Int64(v))

@@ -52,8 +52,9 @@ extension PlainScalarSafety {
 enum YAML11 {
     static func resolvesToNonString(_ s: [UInt8]) -> Bool {
         guard let first = s.first else { return true }
-        // No word starts with a digit: text like `500m` skips two dozen string compares.
-        if !isDigit(first) {
+        // No word starts with a digit or is longer than 5 bytes: text like `500m` or `--port=9000` skips two
+        // dozen string compares.
+        if !isDigit(first), s.count <= 5 {
             switch String(decoding: s, as: UTF8.self) {
             case "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
                 "on", "On", "ON", "off", "Off", "OFF", "~", "null", "Null", "NULL", "=", "<<":
@@ -91,8 +92,9 @@ enum YAML11 {
     /// `[-+]?[0-9][0-9_]*\.[0-9_]*([eE][-+][0-9]+)? | \.[0-9][0-9_]*([eE][-+][0-9]+)?
     ///  | [-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]* | [-+]?\.(inf|Inf|INF) | \.(nan|NaN|NAN)`
     static func isFloat(_ s: [UInt8]) -> Bool {
-        // The words all start with `.`, `+` or `-`; a number like `500m` need not become a String to miss them.
-        if let first = s.first, first == UInt8(ascii: ".") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+        // The words all start with `.`, `+` or `-` and have at most 5 bytes; a number like `500m` need not become a
+        // String to miss them.
+        if s.count <= 5, let first = s.first, first == UInt8(ascii: ".") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
             switch String(decoding: s, as: UTF8.self) {
             case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
                 return true
