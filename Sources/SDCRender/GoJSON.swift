@@ -34,6 +34,17 @@ struct GoJSON {
             }
         }
         out.append(UInt8(ascii: "\""))
+        // Most strings need no escape at all: copy them whole.
+        var contiguous = s
+        let copied = contiguous.withUTF8 { bytes in
+            for b in bytes where mayNeedEscape(b) { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if copied {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         let utf8 = s.utf8
         var i = utf8.startIndex
         while i != utf8.endIndex {
@@ -53,6 +64,12 @@ struct GoJSON {
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// True for every byte the loop in `appendQuoted` may escape (0xE2 starts U+2028/U+2029).
+    private static func mayNeedEscape(_ b: UInt8) -> Bool {
+        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
+            || b == UInt8(ascii: "&") || b == 0xE2
     }
 
     /// A scalar as the Go value it decodes to: numbers and booleans bare, everything else a string.
