@@ -172,8 +172,9 @@ enum GoTypes {
     ]
 
     /// `structs` by field name, for `normalize`, which looks up every key of every object it meets.
-    private static let fieldsByName: [String: [String: GoField]] = structs.mapValues { fields in
-        Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    /// Each struct's fields in order and by name, found with one look-up per object.
+    private static let fieldTables: [String: (inOrder: [GoField], byName: [String: GoField])] = structs.mapValues { fields in
+        (fields, Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
     static func isVolumeSource(_ key: String) -> Bool { volumeSources.contains(key) }
@@ -228,7 +229,7 @@ enum GoTypes {
             }
             return changed.map { Node(.mapping($0), origin: node.origin) }
         case .object(let name):
-            guard let fields = structs[name], let byName = fieldsByName[name], case .mapping(let pairs) = node.content else {
+            guard let (fields, byName) = fieldTables[name], case .mapping(let pairs) = node.content else {
                 return nil
             }
             // nil while the output is still `pairs` up to the current one.
