@@ -106,15 +106,41 @@ struct BlockWriter {
                 default: break
                 }
             }
-            for byte in value where byte <= 0x20 || byte >= 0x7F || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "#") {
-                return false
-            }
+            guard !Self.hasNonWordByte(value) else { return false }
             writePlain(value)
             return true
         }
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    /// Whether any byte is a control byte, space, DEL or non-ASCII, `:` or `#`. Eight bytes at a time (the
+    /// classic "has a zero byte" bit tricks, exact as yes/no answers): base64 env values run to kilobytes.
+    private static func hasNonWordByte(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        var i = 0
+        if let base = value.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= value.count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // Non-ASCII first; with that ruled out, `w - 0x21…` borrows into a high bit only below 0x21.
+                if w & highs != 0 || (w &- 0x21 &* ones) & ~w & highs != 0 || hasZeroByte(w ^ (0x7F &* ones))
+                    || hasZeroByte(w ^ (0x3A &* ones)) || hasZeroByte(w ^ (0x23 &* ones))
+                {
+                    return true
+                }
+                i += 8
+            }
+        }
+        while i < value.count {
+            let byte = value[i]
+            if byte <= 0x20 || byte >= 0x7F || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "#") { return true }
+            i += 1
+        }
+        return false
+    }
 
     // MARK: libyaml's writers
 
