@@ -6,23 +6,24 @@
 public enum KeyOrder {
     public static func less(_ a: String, _ b: String) -> Bool {
         // Kubernetes keys are ASCII: compare bytes in place, and fall back to scalars only where non-ASCII
-        // text could change the answer. This runs for every key of every generated object.
-        if let answer = asciiLess(a.utf8, b.utf8) { return answer }
-        return scalarLess(a, b)
+        // text could change the answer. This runs for every key of every generated object, so it reads the
+        // bytes through pointers rather than index by index through `utf8`.
+        var a = a
+        var b = b
+        let answer = a.withUTF8 { a in b.withUTF8 { b in asciiLess(a, b) } }
+        return answer ?? scalarLess(a, b)
     }
 
     /// The same rules on bytes; nil when a non-ASCII byte is involved.
-    private static func asciiLess(_ a: String.UTF8View, _ b: String.UTF8View) -> Bool? {
-        var ai = a.startIndex
-        var bi = b.startIndex
+    private static func asciiLess(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var i = 0
         var sawNonASCII = false
-        while ai != a.endIndex, bi != b.endIndex {
-            let x = a[ai]
-            let y = b[bi]
+        while i < a.count, i < b.count {
+            let x = a[i]
+            let y = b[i]
             if x == y {
                 sawNonASCII = sawNonASCII || x >= 0x80
-                a.formIndex(after: &ai)
-                b.formIndex(after: &bi)
+                i += 1
                 continue
             }
             if sawNonASCII || x >= 0x80 || y >= 0x80 { return nil }
@@ -100,27 +101,33 @@ extension Node {
     public func sortingKeys() -> Node { reorderedKeys() ?? self }
 
     /// nil when every mapping is already in order: such subtrees (most of them, and all of an object sdc wrote
-    /// itself) are shared, never copied.
+    /// itself) are shared, never copied. Children are visited through buffer pointers so that looking at one
+    /// does not copy it (and retain its contents) first.
     private func reorderedKeys() -> Node? {
         switch content {
         case .scalar:
             return nil
         case .sequence(let items):
             var changed: [Node]?
-            for i in items.indices {
-                guard let item = items[i].reorderedKeys() else { continue }
-                if changed == nil { changed = items }
-                changed![i] = item
+            items.withUnsafeBufferPointer { items in
+                for i in items.indices {
+                    guard let item = items[i].reorderedKeys() else { continue }
+                    if changed == nil { changed = Array(items) }
+                    changed![i] = item
+                }
             }
             return changed.map { Node(.sequence($0), origin: origin) }
         case .mapping(let pairs):
             var changed: [Pair]?
-            for i in pairs.indices {
-                guard let value = pairs[i].value.reorderedKeys() else { continue }
-                if changed == nil { changed = pairs }
-                changed![i].value = value
+            let order = pairs.withUnsafeBufferPointer { pairs in
+                for i in pairs.indices {
+                    guard let value = pairs[i].value.reorderedKeys() else { continue }
+                    if changed == nil { changed = Array(pairs) }
+                    changed![i].value = value
+                }
+                return Self.keyOrderPermutation(pairs)
             }
-            if let order = Self.keyOrderPermutation(pairs) {
+            if let order {
                 let source = changed ?? pairs
                 changed = order.map { source[$0] }
             }
@@ -128,15 +135,21 @@ extension Node {
         }
     }
 
+    /// The text a key sorts by ("" for a non-scalar key), read without copying the whole scalar.
+    private var orderKey: String {
+        if case .scalar(let s) = content { return s.text }
+        return ""
+    }
+
     /// The indices of `pairs` in key order, or nil when they are in order already. Sorting indices over keys read
     /// once moves no pairs and copies no scalars per comparison; the sort is the one that sorted the pairs
     /// before, so ties come out the same.
-    private static func keyOrderPermutation(_ pairs: [Pair]) -> [Int]? {
+    private static func keyOrderPermutation(_ pairs: UnsafeBufferPointer<Pair>) -> [Int]? {
         guard pairs.count > 1 else { return nil }
         var inOrder = true
-        var previous = pairs[0].key.scalarText ?? ""
+        var previous = pairs[0].key.orderKey
         for i in 1..<pairs.count {
-            let key = pairs[i].key.scalarText ?? ""
+            let key = pairs[i].key.orderKey
             if KeyOrder.less(key, previous) {
                 inOrder = false
                 break
@@ -144,7 +157,7 @@ extension Node {
             previous = key
         }
         if inOrder { return nil }
-        let keys = pairs.map { $0.key.scalarText ?? "" }
+        let keys = pairs.map { $0.key.orderKey }
         return keys.indices.sorted { KeyOrder.less(keys[$0], keys[$1]) }
     }
 }
