@@ -143,8 +143,7 @@ public struct Quantity: Sendable, Hashable {
                 value /= 1024
                 exponent += 10
             }
-            let suffixes = [0: "", 10: "Ki", 20: "Mi", 30: "Gi", 40: "Ti", 50: "Pi", 60: "Ei"]
-            return "\(value)\(suffixes[exponent]!)"
+            return "\(value)\(Self.binarySuffix(exponent))"
         case .decimalSI, .decimalExponent:
             var amount = mantissa
             var exponent = scale
@@ -161,9 +160,40 @@ public struct Quantity: Sendable, Hashable {
             if format == .decimalExponent {
                 return exponent == 0 ? "\(amount)" : "\(amount)e\(exponent)"
             }
-            let suffixes = [-9: "n", -6: "u", -3: "m", 0: "", 3: "k", 6: "M", 9: "G", 12: "T", 15: "P", 18: "E"]
-            if let s = suffixes[exponent] { return "\(amount)\(s)" }
+            if let s = Self.decimalSuffix(exponent) { return "\(amount)\(s)" }
             return "\(amount)e\(exponent)"
+        }
+    }
+
+    // Switches rather than dictionary literals: a literal builds (and hashes) its dictionary on every call.
+
+    /// The suffix of a power of 1024 (`exponent` is a multiple of 10, 0 to 60).
+    private static func binarySuffix(_ exponent: Int) -> String {
+        switch exponent {
+        case 10: "Ki"
+        case 20: "Mi"
+        case 30: "Gi"
+        case 40: "Ti"
+        case 50: "Pi"
+        case 60: "Ei"
+        default: ""
+        }
+    }
+
+    /// The SI suffix of a power of ten, nil when it has none.
+    private static func decimalSuffix(_ exponent: Int) -> String? {
+        switch exponent {
+        case -9: "n"
+        case -6: "u"
+        case -3: "m"
+        case 0: ""
+        case 3: "k"
+        case 6: "M"
+        case 9: "G"
+        case 12: "T"
+        case 15: "P"
+        case 18: "E"
+        default: nil
         }
     }
 
