@@ -124,5 +124,6 @@ struct RenderCommand: AsyncParsableCommand {
             // Written piece by piece: joining first would hold the whole output twice.
             Terminal.writeStdout(pieces: objects, separator: "---\n")
         }
+        LeftForExit.keep(documents, objects, loaded)
     }
 }
