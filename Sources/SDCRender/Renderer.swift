@@ -113,14 +113,17 @@ public enum Renderer {
         return (ordered.map { options.form.finish($0, sdepName: sdep.name).sortingKeys() }, findings)
     }
 
+    /// A kind or apiVersion is long and spelt by hand: allow about one typo in three characters, at least three.
+    static func kindTypos(_ length: Int) -> Int { max(3, length / 3) }
+
     static func unknownSeldonKind(_ object: KubernetesObject, document: Document) -> Diagnostic {
         let valid = KubernetesObject.seldonVersions.map { "\(KubernetesObject.seldonGroup)/\($0)" }
         if object.kind != "SeldonDeployment" {
-            let hint = Suggest.closest(object.kind, among: ["SeldonDeployment"]).map { "did you mean \($0)?" }
+            let hint = ClosestName.closest(to: object.kind, among: ["SeldonDeployment"], tolerance: Self.kindTypos).map { "did you mean \($0)?" }
             return .error("sdep-unknown-kind", "kind \(object.kind) is not served by \(KubernetesObject.seldonGroup)", fix: hint,
                 at: object.root["kind"]?.location ?? document.location, path: "kind")
         }
-        let hint = Suggest.closest(object.apiVersion, among: valid).map { "did you mean \($0)?" } ?? "use \(valid[0])"
+        let hint = ClosestName.closest(to: object.apiVersion, among: valid, tolerance: Self.kindTypos).map { "did you mean \($0)?" } ?? "use \(valid[0])"
         return .error("sdep-unknown-version", "apiVersion \(object.apiVersion) is not a SeldonDeployment version", fix: hint,
             at: object.root["apiVersion"]?.location ?? document.location, path: "apiVersion")
     }

@@ -1,7 +1,12 @@
-/// Edit-distance suggestions for "did you mean" messages (unknown option keys, remotes, types).
+/// Edit-distance suggestions for "did you mean" messages (unknown kinds, option keys, remotes, types).
 public enum ClosestName {
-    /// The candidate nearest to `name`, if it is near enough to be a plausible typo.
-    public static func closest(to name: String, among candidates: [String]) -> String? {
+    /// About one typo per four characters, at least two: option keys and names, where near misses abound.
+    public static func oneTypoInFour(_ length: Int) -> Int { max(2, length / 4) }
+
+    /// The candidate nearest to `name` (case-insensitive), if at most `tolerance(name's length)` edits away.
+    public static func closest(
+        to name: String, among candidates: [String], tolerance: (Int) -> Int = oneTypoInFour
+    ) -> String? {
         let target = Array(name.lowercased().utf8)
         var best: (String, Int)?
         for candidate in candidates {
@@ -9,8 +14,7 @@ public enum ClosestName {
             if best == nil || distance < best!.1 { best = (candidate, distance) }
         }
         guard let (candidate, distance) = best else { return nil }
-        // Allow about one typo per four characters, at least two.
-        return distance <= max(2, target.count / 4) ? candidate : nil
+        return distance <= tolerance(target.count) ? candidate : nil
     }
 
     /// Levenshtein distance with transpositions counted as one edit (optimal string alignment).
