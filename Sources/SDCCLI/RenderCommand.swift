@@ -101,15 +101,16 @@ struct RenderCommand: AsyncParsableCommand {
         let form: OutputForm = faithful ? .faithful : ownerUid.map { .ownedBy(uid: $0) } ?? .apply
         let options = RenderOptions(namespace: chart.namespace, values: loaded.values, form: form, extraObjects: extra)
         // Each object becomes text as soon as it is final, so memory holds text rather than every tree.
-        let emitter = YAMLEmitter()
+        let emitter = YAMLEmitter(sortingKeys: true)
         let source = explain ? ExplainSource(documents, namespace: chart.namespace) : nil
         let (objects, renderFindings) =
             output == .json
             ? try Renderer.render(documents, options: options) { JSONOutput.item($0) }
             : try Renderer.render(documents, options: options) { object in
-                let text = try emitter.emitDocument(object)
-                guard let source else { return text }
-                return LineComments(ExplainNotes.notes(for: object, source: source)).apply(to: text)
+                guard let source else { return try emitter.emitDocument(object) }
+                // The notes read the object in output order.
+                let sorted = object.sortingKeys()
+                return LineComments(ExplainNotes.notes(for: sorted, source: source)).apply(to: try emitter.emitDocument(sorted))
             }
         findings += renderFindings
         if renderFindings.contains(where: { $0.severity == .error }), status == .ok { status = .findings }

@@ -1,6 +1,7 @@
 import SDCYAML
 
-/// `-o json`: the objects as a `v1` `List`, indented like `kubectl get -o json` (four spaces, keys as emitted).
+/// `-o json`: the objects as a `v1` `List`, indented like `kubectl get -o json` (four spaces, keys in `KeyOrder`
+/// whatever order the tree holds them in).
 public enum JSONOutput {
     public static func list(_ objects: [Node]) -> String {
         list(items: objects.map(item))
@@ -45,7 +46,10 @@ public enum JSONOutput {
                 return
             }
             out += "{\n"
-            for (i, pair) in pairs.enumerated() {
+            // Keys in `KeyOrder`, as in the YAML output, whatever order the tree holds them in.
+            let order = Node.keyOrder(of: pairs)
+            for i in pairs.indices {
+                let pair = pairs[order?[i] ?? i]
                 out += pad + GoJSON.quote(pair.key.scalarText ?? "") + ": "
                 write(pair.value, indent: indent + 4, into: &out)
                 out += i == pairs.count - 1 ? "\n" : ",\n"

@@ -38,13 +38,15 @@ public struct RenderResult: Sendable {
 /// no flags, no environment.
 public enum Renderer {
     public static func render(_ documents: [Document], options: RenderOptions = RenderOptions()) -> RenderResult {
-        let (objects, diagnostics) = render(documents, options: options) { $0 }
+        let (objects, diagnostics) = render(documents, options: options) { $0.sortingKeys() }
         return RenderResult(objects: objects, diagnostics: diagnostics)
     }
 
     /// The same pipeline, handing each finished object to `encode` (the CLI turns it into YAML text) as soon as
     /// its document is expanded, so memory holds one document's trees at a time instead of the whole output.
-    /// Returns the encoded objects in output order, or none once any error is found.
+    /// Objects reach `encode` with their keys not yet in `KeyOrder`: writers sort as they write
+    /// (`YAMLEmitter(sortingKeys: true)`, `JSONOutput`), which saves a sorted copy of every tree; anything else
+    /// calls `sortingKeys()`. Returns the encoded objects in output order, or none once any error is found.
     public static func render<Encoded>(
         _ documents: [Document], options: RenderOptions, encode: (Node) throws -> Encoded
     ) rethrows -> (objects: [Encoded], diagnostics: [Diagnostic]) {
@@ -75,8 +77,8 @@ public enum Renderer {
                 let findings = PassThroughChecks.check(object, document: document)
                 diagnostics += findings
                 failed = failed || findings.contains { $0.severity == .error }
-                // Re-emitted like every other object: keys in yaml.v2 order, content unchanged.
-                try keep(object.root.sortingKeys(), in: &passedThrough)
+                // Re-emitted like every other object (keys in yaml.v2 order, by `encode`), content unchanged.
+                try keep(object.root, in: &passedThrough)
             }
             failed = failed || diagnostics.contains { $0.severity == .error }
         }
@@ -84,7 +86,7 @@ public enum Renderer {
         return (Ordering.sorted(generated + passedThrough), diagnostics)
     }
 
-    /// One SeldonDeployment through the whole pipeline (§0.2); objects come out final, keys sorted.
+    /// One SeldonDeployment through the whole pipeline (§0.2); objects come out final but for key order.
     static func expand(_ root: Node, document: Document, options: RenderOptions) -> ([Node], [Diagnostic]) {
         // 1. Load as the API server stores it (§1.3).
         let (decoded, decodeFindings) = SeldonDeploymentDecoder().decode(root, documentLocation: document.location)
@@ -110,7 +112,7 @@ public enum Renderer {
         // 6. Creation order (§15.2): Services, HPAs, ScaledObjects, PDBs, Deployments, VirtualServices, DestinationRules.
         let ordered = expansion.services + expansion.hpas + expansion.scaledObjects + expansion.pdbs + deployments
             + expansion.virtualServices + expansion.destinationRules
-        return (ordered.map { options.form.finish($0, sdepName: sdep.name).sortingKeys() }, findings)
+        return (ordered.map { options.form.finish($0, sdepName: sdep.name) }, findings)
     }
 
     /// A kind or apiVersion is long and spelt by hand: allow about one typo in three characters, at least three.

@@ -12,11 +12,14 @@ struct BlockWriter {
     private var indent = -1
     private var whitespace = true
     private var indention = true
+    /// Write every mapping's pairs in `KeyOrder` rather than as stored.
+    private var sortingKeys = false
 
     /// The document as libyaml writes it (ending in a newline), or nil when libyaml must write it.
-    static func document(_ root: Node) -> [UInt8]? {
+    static func document(_ root: Node, sortingKeys: Bool = false) -> [UInt8]? {
         guard !root.isScalar else { return nil }
         var writer = BlockWriter()
+        writer.sortingKeys = sortingKeys
         writer.bytes.reserveCapacity(1024)
         guard writer.node(root, inMapping: false, simpleKey: false) else { return nil }
         // DOCUMENT-END: write_indent breaks the last line.
@@ -51,7 +54,9 @@ struct BlockWriter {
             }
             let outer = indent
             increaseIndent(indentless: false)
-            for pair in pairs {
+            let order = sortingKeys ? Node.keyOrder(of: pairs) : nil
+            for n in pairs.indices {
+                let pair = pairs[order?[n] ?? n]
                 writeIndent()
                 // Only scalar keys are simple keys here; libyaml writes anything else as `? key`.
                 guard pair.key.isScalar, self.node(pair.key, inMapping: true, simpleKey: true) else { return false }

@@ -135,6 +135,13 @@ extension Node {
         }
     }
 
+    /// The indices of a mapping's pairs in `KeyOrder`, or nil when they are in that order already: writers that
+    /// sort as they write (`YAMLEmitter(sortingKeys:)`, JSON output) visit pairs through it instead of copying
+    /// every reordered tree first. Same order, ties included, as `sortingKeys()`.
+    public static func keyOrder(of pairs: [Pair]) -> [Int]? {
+        pairs.withUnsafeBufferPointer { keyOrderPermutation($0) }
+    }
+
     /// The text a key sorts by ("" for a non-scalar key), read without copying the whole scalar.
     private var orderKey: String {
         if case .scalar(let s) = content { return s.text }

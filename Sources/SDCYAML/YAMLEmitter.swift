@@ -9,7 +9,13 @@ import SDCDiagnostics
 /// anything libyaml cannot write plain falls back to single quotes. Non-strings are written canonically
 /// (`ScalarFormatting`), so the output means to Kubernetes exactly what the tree means.
 public struct YAMLEmitter: Sendable {
-    public init() {}
+    /// Whether mappings are written in `KeyOrder` (as `Node.sortingKeys()` would leave them) instead of as
+    /// stored: the same text without building a sorted copy of the tree.
+    public var sortingKeys: Bool
+
+    public init(sortingKeys: Bool = false) {
+        self.sortingKeys = sortingKeys
+    }
 
     /// A stream of documents: each document as `emitDocument` writes it, joined by `---` lines.
     /// - Throws: `Diagnostic` (`yaml-emit`) only if libyaml refuses an event, which would be an sdc bug.
@@ -22,7 +28,7 @@ public struct YAMLEmitter: Sendable {
     /// One document, with no `---` before it. Emitting documents one at a time lets a caller drop each tree as
     /// soon as it is written and reorder documents as text; `emit(_:)` is defined through this, so both agree.
     public func emitDocument(_ root: Node) throws -> String {
-        if let bytes = BlockWriter.document(root) { return String(decoding: bytes, as: UTF8.self) }
+        if let bytes = BlockWriter.document(root, sortingKeys: sortingKeys) { return String(decoding: bytes, as: UTF8.self) }
         return try libyamlDocument(root)
     }
 
@@ -38,7 +44,7 @@ public struct YAMLEmitter: Sendable {
         yaml_emitter_set_width(&emitter, -1)
         yaml_emitter_set_break(&emitter, YAML_LN_BREAK)
 
-        let writer = EventWriter(emitter: &emitter)
+        let writer = EventWriter(emitter: &emitter, sortingKeys: sortingKeys)
         try writer.send { yaml_stream_start_event_initialize(&$0, YAML_UTF8_ENCODING) }
         try writer.send { yaml_document_start_event_initialize(&$0, nil, nil, nil, 1) }
         try writer.node(root)
@@ -74,9 +80,11 @@ private func emitError(_ message: String) -> Diagnostic {
 
 private struct EventWriter {
     let emitter: UnsafeMutablePointer<yaml_emitter_t>
+    let sortingKeys: Bool
 
-    init(emitter: UnsafeMutablePointer<yaml_emitter_t>) {
+    init(emitter: UnsafeMutablePointer<yaml_emitter_t>, sortingKeys: Bool) {
         self.emitter = emitter
+        self.sortingKeys = sortingKeys
     }
 
     func send(_ initialize: (inout yaml_event_t) -> Int32) throws {
@@ -99,7 +107,9 @@ private struct EventWriter {
             try send { yaml_sequence_end_event_initialize(&$0) }
         case .mapping(let pairs):
             try send { yaml_mapping_start_event_initialize(&$0, nil, nil, 1, YAML_BLOCK_MAPPING_STYLE) }
-            for pair in pairs {
+            let order = sortingKeys ? Node.keyOrder(of: pairs) : nil
+            for n in pairs.indices {
+                let pair = pairs[order?[n] ?? n]
                 try self.node(pair.key)
                 try self.node(pair.value)
             }
