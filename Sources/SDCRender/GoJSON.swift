@@ -11,6 +11,9 @@ struct GoJSON {
 
     mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
+    /// One punctuation byte: cheaper than `raw` with a one-character string, and `value` writes many.
+    private mutating func byte(_ b: UInt8) { bytes.append(b) }
+
     mutating func string(_ s: String) { Self.appendQuoted(s, to: &bytes) }
 
     static func quote(_ s: String) -> String {
@@ -94,64 +97,77 @@ struct GoJSON {
         case (_, .scalar):
             scalar(node)
         case (.list(let element), .sequence(let items)):
-            raw("[")
+            byte(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { raw(",") }
+                if i > 0 { byte(UInt8(ascii: ",")) }
                 value(item, as: element)
             }
-            raw("]")
+            byte(UInt8(ascii: "]"))
         case (.map(let element), .mapping(let pairs)):
             var first = true
             for pair in pairs.sorted(by: { ($0.key.scalarText ?? "").utf8.lexicographicallyPrecedes(($1.key.scalarText ?? "").utf8) }) {
                 member(pair.key.scalarText ?? "", first: &first)
                 value(pair.value, as: element)
             }
-            if first { raw("{") }
-            raw("}")
+            if first { byte(UInt8(ascii: "{")) }
+            byte(UInt8(ascii: "}"))
         case (.object(let name), .mapping(let pairs)):
-            guard let fields = GoTypes.structs[name] else {
+            guard let (fields, position) = GoTypes.fieldPositions[name] else {
                 value(node, as: .plain)
                 return
             }
-            // Members written as found, in declaration order; no list of members is built first.
-            var first = true
-            for field in fields {
-                let present = pairs.first { $0.key.scalarText == field.name }?.value
-                let v: Node
-                switch field.presence {
-                case .omitEmpty:
-                    guard let p = present, !GoTypes.isEmpty(p) else { continue }
-                    v = p
-                case .pointer:
-                    guard let p = present, !p.isNull else { continue }
-                    v = p
-                case .always:
-                    v = present ?? Self.zero(field)
+            // Where each field's first member is (-1: absent), from one pass over the members, instead of
+            // searching the members once per declared field.
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: fields.count) { found in
+                found.initialize(repeating: -1)
+                for i in pairs.indices {
+                    if let p = position[pairs[i].key.scalarText ?? ""], found[p] < 0 { found[p] = i }
                 }
-                member(field.name, first: &first)
-                value(v, as: field.type)
+                writeFields(fields, of: pairs, found: found)
             }
-            if first { raw("{") }
-            raw("}")
         case (_, .mapping(let pairs)):
             var first = true
             for pair in pairs {
                 member(pair.key.scalarText ?? "", first: &first)
                 value(pair.value, as: .plain)
             }
-            if first { raw("{") }
-            raw("}")
+            if first { byte(UInt8(ascii: "{")) }
+            byte(UInt8(ascii: "}"))
         case (_, .sequence(let items)):
             value(Node.sequence(items), as: .list(.plain))
         }
     }
 
+    /// A struct's members in declaration order (omitempty as Go drops it); `found[k]` is the index in `pairs` of
+    /// field k's member, or -1.
+    private mutating func writeFields(_ fields: [GoField], of pairs: [Node.Pair], found: UnsafeMutableBufferPointer<Int>) {
+        var first = true
+        for (k, field) in fields.enumerated() {
+            let present = found[k] < 0 ? nil : pairs[found[k]].value
+            let v: Node
+            switch field.presence {
+            case .omitEmpty:
+                guard let p = present, !GoTypes.isEmpty(p) else { continue }
+                v = p
+            case .pointer:
+                guard let p = present, !p.isNull else { continue }
+                v = p
+            case .always:
+                v = present ?? Self.zero(field)
+            }
+            member(field.name, first: &first)
+            value(v, as: field.type)
+        }
+        if first { byte(UInt8(ascii: "{")) }
+        byte(UInt8(ascii: "}"))
+    }
+
     /// `{` before the first member, `,` before the others, then `"name":`.
     private mutating func member(_ name: String, first: inout Bool) {
-        raw(first ? "{" : ",")
+        byte(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
         first = false
         string(name)
-        raw(":")
+        byte(UInt8(ascii: ":"))
     }
 
     private static func zero(_ field: GoField) -> Node {

@@ -177,6 +177,12 @@ enum GoTypes {
         (fields, Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
+    /// Each struct's fields in order and each field's position by name, for `GoJSON`, which writes fields in
+    /// declaration order but looks up each member of the node once.
+    static let fieldPositions: [String: (inOrder: [GoField], position: [String: Int])] = structs.mapValues { fields in
+        (fields, Dictionary(fields.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first }))
+    }
+
     static func isVolumeSource(_ key: String) -> Bool { volumeSources.contains(key) }
 
     static func isEmpty(_ node: Node) -> Bool {
