@@ -112,18 +112,18 @@ struct GoJSON {
             if first { byte(UInt8(ascii: "{")) }
             byte(UInt8(ascii: "}"))
         case (.object(let name), .mapping(let pairs)):
-            guard let (fields, position) = GoTypes.fieldPositions[name] else {
+            guard let table = GoTypes.fieldTable(name) else {
                 value(node, as: .plain)
                 return
             }
             // Where each field's first member is (-1: absent), from one pass over the members, instead of
             // searching the members once per declared field.
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: fields.count) { found in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: table.fields.count) { found in
                 found.initialize(repeating: -1)
                 for i in pairs.indices {
-                    if let p = position[pairs[i].key.scalarText ?? ""], found[p] < 0 { found[p] = i }
+                    if let p = table.positions.position(of: pairs[i].key.scalarText ?? ""), found[p] < 0 { found[p] = i }
                 }
-                writeFields(fields, of: pairs, found: found)
+                writeFields(table.fields, of: pairs, found: found)
             }
         case (_, .mapping(let pairs)):
             var first = true

@@ -171,16 +171,22 @@ enum GoTypes {
         ],
     ]
 
-    /// `structs` by field name, for `normalize`, which looks up every key of every object it meets.
-    /// Each struct's fields in order and by name, found with one look-up per object.
-    private static let fieldTables: [String: (inOrder: [GoField], byName: [String: GoField])] = structs.mapValues { fields in
-        (fields, Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
+    /// One struct's fields in declaration order, and their positions by name.
+    struct FieldTable: Sendable {
+        let fields: [GoField]
+        let positions: NameIndex
+
+        func field(named name: String) -> GoField? { positions.position(of: name).map { fields[$0] } }
     }
 
-    /// Each struct's fields in order and each field's position by name, for `GoJSON`, which writes fields in
-    /// declaration order but looks up each member of the node once.
-    static let fieldPositions: [String: (inOrder: [GoField], position: [String: Int])] = structs.mapValues { fields in
-        (fields, Dictionary(fields.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first }))
+    /// `structs` as field tables, found by struct name: `normalize` and `GoJSON` look up every key of every object.
+    private static let fieldTables: (names: NameIndex, tables: [FieldTable]) = {
+        let entries = structs.map { ($0.key, FieldTable(fields: $0.value, positions: NameIndex($0.value.map(\.name)))) }
+        return (NameIndex(entries.map(\.0)), entries.map(\.1))
+    }()
+
+    static func fieldTable(_ structName: String) -> FieldTable? {
+        fieldTables.names.position(of: structName).map { fieldTables.tables[$0] }
     }
 
     static func isVolumeSource(_ key: String) -> Bool { volumeSources.contains(key) }
@@ -235,14 +241,14 @@ enum GoTypes {
             }
             return changed.map { Node(.mapping($0), origin: node.origin) }
         case .object(let name):
-            guard let (fields, byName) = fieldTables[name], case .mapping(let pairs) = node.content else {
+            guard let table = fieldTable(name), case .mapping(let pairs) = node.content else {
                 return nil
             }
             // nil while the output is still `pairs` up to the current one.
             var out: [Node.Pair]?
             for i in pairs.indices {
                 let pair = pairs[i]
-                guard let field = byName[pair.key.scalarText ?? ""] else {
+                guard let field = table.field(named: pair.key.scalarText ?? "") else {
                     out?.append(pair)
                     continue
                 }
@@ -261,7 +267,7 @@ enum GoTypes {
                 out?.append(value.map { Node.Pair(key: pair.key, value: $0) } ?? pair)
             }
             // Struct-typed fields without omitempty are always encoded (`resources: {}`).
-            for field in fields where field.presence == .always {
+            for field in table.fields where field.presence == .always {
                 if case .object = field.type, !(out ?? pairs).contains(where: { $0.key.scalarText == field.name }) {
                     if out == nil { out = pairs }
                     out!.append(Node.Pair(key: .string(field.name), value: .emptyMapping))
