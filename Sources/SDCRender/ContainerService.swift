@@ -52,30 +52,41 @@ extension Expansion {
         if c["readinessProbe"] == nil || c["readinessProbe"]!.isNull { c["readinessProbe"] = tcpProbe(port: probePort, initialDelay: 20) }
         if c["lifecycle"] == nil || c["lifecycle"]!.isNull { c["lifecycle"] = preStopSleep }
 
-        c.appendIfAbsent("env", .envVar("PREDICTIVE_UNIT_SERVICE_PORT", String(probePort)))
-        c.appendIfAbsent("env", .envVar("PREDICTIVE_UNIT_HTTP_SERVICE_PORT", String(http)))
-        c.appendIfAbsent("env", .envVar("MLSERVER_HTTP_PORT", String(http)))
-        c.appendIfAbsent("env", .envVar("PREDICTIVE_UNIT_GRPC_SERVICE_PORT", String(grpc)))
-        c.appendIfAbsent("env", .envVar("MLSERVER_GRPC_PORT", String(grpc)))
-        if let params = pu.parameters, !params.isEmpty {
-            c.appendIfAbsent("env", .envVar("PREDICTIVE_UNIT_PARAMETERS", parametersJSON(params)))
-        }
-        if !(pu.modelUri ?? "").isEmpty {
-            c.appendIfAbsent("env", .envVar("MLSERVER_MODEL_URI", "/mnt/models"))
-        }
+        // What the env edits read from the container, read before its env list is taken out for them.
         let cname = c.name ?? ""
-        c.append("env", .envVar("PREDICTIVE_UNIT_ID", cname))
-        c.append("env", .envVar("MLSERVER_MODEL_NAME", cname))
-        c.append("env", .envVar("PREDICTIVE_UNIT_IMAGE", c["image"]?.string ?? ""))
-        c.append("env", .envVar("PREDICTOR_ID", p.name))
-        c.append("env", .envVar("PREDICTOR_LABELS", labelsJSON(p.labels)))
-        c.append("env", .envVar("SELDON_DEPLOYMENT_ID", sdepName))
-        c.append("env", .envVar("SELDON_EXECUTOR_ENABLED", "true"))
-        if let metrics = c.portNumber(named: values.predictiveUnitMetricsPortName) {
-            c.append("env", .envVar("PREDICTIVE_UNIT_METRICS_SERVICE_PORT", String(metrics)))
-            c.append("env", .envVar("PREDICTIVE_UNIT_METRICS_ENDPOINT", values.prometheusPath))
-            c.append("env", .envVar("MLSERVER_METRICS_PORT", String(metrics)))
-            c.append("env", .envVar("MLSERVER_METRICS_ENDPOINT", values.prometheusPath))
+        let image = c["image"]?.string ?? ""
+        let metrics = c.portNumber(named: values.predictiveUnitMetricsPortName)
+        // One edit of the env list for all the variables below, instead of taking the list out and putting it
+        // back (three key searches) for each one.
+        c.editItems("env") { env in
+            func appendIfAbsent(_ item: Node) {
+                guard let n = item.name, !env.contains(where: { $0.name == n }) else { return }
+                env.append(item)
+            }
+            appendIfAbsent(.envVar("PREDICTIVE_UNIT_SERVICE_PORT", String(probePort)))
+            appendIfAbsent(.envVar("PREDICTIVE_UNIT_HTTP_SERVICE_PORT", String(http)))
+            appendIfAbsent(.envVar("MLSERVER_HTTP_PORT", String(http)))
+            appendIfAbsent(.envVar("PREDICTIVE_UNIT_GRPC_SERVICE_PORT", String(grpc)))
+            appendIfAbsent(.envVar("MLSERVER_GRPC_PORT", String(grpc)))
+            if let params = pu.parameters, !params.isEmpty {
+                appendIfAbsent(.envVar("PREDICTIVE_UNIT_PARAMETERS", parametersJSON(params)))
+            }
+            if !(pu.modelUri ?? "").isEmpty {
+                appendIfAbsent(.envVar("MLSERVER_MODEL_URI", "/mnt/models"))
+            }
+            env.append(.envVar("PREDICTIVE_UNIT_ID", cname))
+            env.append(.envVar("MLSERVER_MODEL_NAME", cname))
+            env.append(.envVar("PREDICTIVE_UNIT_IMAGE", image))
+            env.append(.envVar("PREDICTOR_ID", p.name))
+            env.append(.envVar("PREDICTOR_LABELS", labelsJSON(p.labels)))
+            env.append(.envVar("SELDON_DEPLOYMENT_ID", sdepName))
+            env.append(.envVar("SELDON_EXECUTOR_ENABLED", "true"))
+            if let metrics {
+                env.append(.envVar("PREDICTIVE_UNIT_METRICS_SERVICE_PORT", String(metrics)))
+                env.append(.envVar("PREDICTIVE_UNIT_METRICS_ENDPOINT", values.prometheusPath))
+                env.append(.envVar("MLSERVER_METRICS_PORT", String(metrics)))
+                env.append(.envVar("MLSERVER_METRICS_ENDPOINT", values.prometheusPath))
+            }
         }
     }
 
