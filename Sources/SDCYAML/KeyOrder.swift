@@ -164,7 +164,43 @@ extension Node {
             previous = key
         }
         if inOrder { return nil }
+        return sortedIndices(pairs)
+    }
+
+    /// Out of line: kept apart, the in-order check above (the common path) stays as small as it was.
+    @inline(never)
+    private static func sortedIndices(_ pairs: UnsafeBufferPointer<Pair>) -> [Int] {
         let keys = pairs.map { $0.key.orderKey }
-        return keys.indices.sorted { KeyOrder.less(keys[$0], keys[$1]) }
+        let prefixes = keys.map(LetterPrefix.init)
+        return keys.indices.sorted { prefixes[$0].less(than: prefixes[$1]) ?? KeyOrder.less(keys[$0], keys[$1]) }
+    }
+}
+
+/// The first eight bytes of a key (all of it if shorter), packed big-endian, when they are ASCII letters. Two such
+/// prefixes that differ decide `KeyOrder` alone: the keys first differ inside them, at two letters (or at the end
+/// of the shorter, which sorts first, as zero padding does), and letters compare by byte. They are worth it for
+/// sorting (many comparisons per key), not for the in-order check (one comparison per key, mostly decided by the
+/// first byte).
+private struct LetterPrefix {
+    var packed: UInt64 = 0
+    var lettersOnly = true
+
+    init(_ key: String) {
+        var key = key
+        (packed, lettersOnly) = key.withUTF8 { bytes in
+            var packed: UInt64 = 0
+            for i in 0..<min(bytes.count, 8) {
+                let b = bytes[i]
+                if (b | 0x20) &- 0x61 > 25 { return (0, false) }
+                packed |= UInt64(b) << (56 - 8 * UInt64(i))
+            }
+            return (packed, true)
+        }
+    }
+
+    /// `KeyOrder.less` of the two keys when the prefixes decide it; nil when the keys must be compared.
+    func less(than other: LetterPrefix) -> Bool? {
+        guard lettersOnly, other.lettersOnly, packed != other.packed else { return nil }
+        return packed < other.packed
     }
 }

@@ -30,6 +30,20 @@ struct SortingEmitterTests {
         try expectSameAsSortedCopy(.sequence([.mapping([("b", .int(1)), ("a", .int(2))]), .emptyMapping]))
     }
 
+    @Test("key sort agrees with KeyOrder.less, prefixes of eight letters and digit runs included")
+    func sortAgreesWithKeyOrder() {
+        let keys = ["containerPort", "containerPorts", "container", "containe", "containerport", "Container", "name",
+            "a10", "a9", "a09", "abcdefgh1", "abcdefgh", "abcdefghZ", "abcdefgha", "", "_x", "x_", "é", "e", "Z", "z",
+            "ports", "port", "mountPath", "readOnly", "httpGet", "tcpSocket", "initialDelaySeconds"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            let shuffled = keys.shuffled(using: &generator)
+            let node = Node.mapping(shuffled.map { ($0, .null) })
+            let sorted = node.sortingKeys().pairs!.map { $0.key.scalarText! }
+            #expect(sorted == shuffled.sorted(by: KeyOrder.less))
+        }
+    }
+
     @Test("every structural case")
     func structuralCases() throws {
         for c in StructuralCases.all {
