@@ -81,23 +81,48 @@ public struct FieldReader {
 
 /// A string-to-string map that remembers insertion order and lets later writes win, like a Go map written in
 /// order; output order is always sorted, so the remembered order only matters for iteration.
+///
+/// Labels and annotations hold a handful of entries and the renderer writes thousands of such maps: values sit
+/// beside their keys and are found by a linear search, which costs less than hashing (and growing) a dictionary.
+/// Past `indexedFrom` entries a dictionary of positions keeps large maps linear to build.
 public struct StringMap: Sendable, Hashable, Sequence {
     public private(set) var keys: [String] = []
-    private var values: [String: String] = [:]
+    private var values: [String] = []
+    /// Positions by key; only for maps of `indexedFrom` entries or more.
+    private var positions: [String: Int]?
+    private static let indexedFrom = 24
 
     public init() {}
     public init(_ pairs: [(String, String)]) {
         for (k, v) in pairs { self[k] = v }
     }
 
+    private func position(of key: String) -> Int? {
+        if let positions { return positions[key] }
+        return keys.firstIndex(of: key)
+    }
+
     public subscript(key: String) -> String? {
-        get { values[key] }
+        get { position(of: key).map { values[$0] } }
         set {
             if let newValue {
-                if values[key] == nil { keys.append(key) }
-                values[key] = newValue
-            } else if values.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if let i = position(of: key) {
+                    values[i] = newValue
+                    return
+                }
+                keys.append(key)
+                values.append(newValue)
+                if positions != nil {
+                    positions![key] = keys.count - 1
+                } else if keys.count >= Self.indexedFrom {
+                    positions = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) })
+                }
+            } else if let i = position(of: key) {
+                keys.remove(at: i)
+                values.remove(at: i)
+                if positions != nil {
+                    positions = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) })
+                }
             }
         }
     }
@@ -106,12 +131,27 @@ public struct StringMap: Sendable, Hashable, Sequence {
     public var count: Int { keys.count }
     public var sortedKeys: [String] { keys.sorted() }
 
+    /// The entries by key, as `sortedKeys` orders them, without a look-up per key.
+    public var sortedEntries: [(key: String, value: String)] {
+        zip(keys, values).sorted { $0.0 < $1.0 }.map { (key: $0.0, value: $0.1) }
+    }
+
     public func makeIterator() -> IndexingIterator<[(key: String, value: String)]> {
-        keys.map { (key: $0, value: values[$0]!) }.makeIterator()
+        zip(keys, values).map { (key: $0.0, value: $0.1) }.makeIterator()
     }
 
     /// Writes every entry of `other` over this one, as the operator's `for k, v := range m { dst[k] = v }`.
     public mutating func merge(_ other: StringMap) {
-        for (k, v) in other { self[k] = v }
+        for (k, v) in zip(other.keys, other.values) { self[k] = v }
+    }
+
+    /// Equal when the same keys were written in the same order with the same values (the index is a cache).
+    public static func == (lhs: StringMap, rhs: StringMap) -> Bool {
+        lhs.keys == rhs.keys && lhs.values == rhs.values
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(keys)
+        hasher.combine(values)
     }
 }

@@ -75,5 +75,5 @@ extension Node {
 }
 
 extension StringMap {
-    var node: Node { .mapping(sortedKeys.map { ($0, .string(self[$0]!)) }) }
+    var node: Node { .mapping(sortedEntries.map { ($0.key, .string($0.value)) }) }
 }
