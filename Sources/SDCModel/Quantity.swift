@@ -215,6 +215,6 @@ public struct Quantity: Sendable, Hashable {
 
     /// Canonical text of a quantity written as `text`; nil when it does not parse.
     public static func canonical(_ text: String) -> String? {
-        (try? Quantity(parsing: text))?.canonical
+        QuantityMemo.shared.canonical(text) { (try? Quantity(parsing: $0))?.canonical }
     }
 }
