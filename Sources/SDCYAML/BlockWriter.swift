@@ -157,6 +157,8 @@ struct BlockWriter {
         }
     }
 
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
+
     private mutating func writeIndent() {
         let target = max(indent, 0)
         if !indention || column > target || (column == target && !whitespace) {
@@ -164,7 +166,13 @@ struct BlockWriter {
             column = 0
         }
         if column < target {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: target - column))
+            let count = target - column
+            if count <= Self.spaces.count {
+                // One copy from a row of spaces: appending a repeated element goes byte by byte.
+                Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+            } else {
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+            }
             column = target
         }
         whitespace = true
