@@ -6,22 +6,25 @@ import SDCYAML
 /// these end as a failed SeldonDeployment with no pods, so render refuses them, located at the input.
 enum ApiServerChecks {
     static func isDNS1123Label(_ s: String) -> Bool {
-        let bytes = Array(s.utf8)
-        guard !bytes.isEmpty, bytes.count <= 63 else { return false }
+        // Bytes read in place: every generated object's name and labels come through here.
+        var s = s
+        return s.withUTF8 { bytes in bytes.count <= 63 && isDNS1123Part(bytes[...]) }
+    }
+
+    /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, any length.
+    private static func isDNS1123Part(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         func alnum(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 48 && b <= 57) }
-        guard alnum(bytes.first!), alnum(bytes.last!) else { return false }
+        guard let first = bytes.first, let last = bytes.last, alnum(first), alnum(last) else { return false }
         return bytes.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") }
     }
 
     /// `IsDNS1123Subdomain`: the pattern and 253 bytes in all; unlike a label, a part between dots may be longer
     /// than 63 (the API server does not check that, and long SDep names are accepted, §4).
     static func isDNS1123Subdomain(_ s: String) -> Bool {
-        guard !s.isEmpty, s.utf8.count <= 253 else { return false }
-        return s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
-            let bytes = Array(part.utf8)
-            func alnum(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 48 && b <= 57) }
-            guard let first = bytes.first, let last = bytes.last, alnum(first), alnum(last) else { return false }
-            return bytes.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") }
+        var s = s
+        return s.withUTF8 { bytes in
+            guard !bytes.isEmpty, bytes.count <= 253 else { return false }
+            return bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy(isDNS1123Part)
         }
     }
 
@@ -82,12 +85,14 @@ enum ApiServerChecks {
     /// `IsValidLabelValue`: empty, or up to 63 characters of alphanumerics, `-`, `_`, `.`, starting and ending
     /// alphanumeric.
     static func isLabelValue(_ s: String) -> Bool {
-        let bytes = Array(s.utf8)
-        if bytes.isEmpty { return true }
-        guard bytes.count <= 63 else { return false }
-        func alnum(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) }
-        guard alnum(bytes.first!), alnum(bytes.last!) else { return false }
-        return bytes.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+        var s = s
+        return s.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            guard bytes.count <= 63 else { return false }
+            func alnum(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) }
+            guard alnum(first), alnum(last) else { return false }
+            return bytes.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+        }
     }
 
     /// Names and label values of generated objects that the API server would refuse.
