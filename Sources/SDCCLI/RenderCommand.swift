@@ -120,7 +120,10 @@ struct RenderCommand: AsyncParsableCommand {
         }
         Terminal.report(findings, options: diagnostics)
         if output == .json {
-            Terminal.writeStdout(JSONOutput.list(items: objects))
+            let list = JSONOutput.listParts(empty: objects.isEmpty)
+            Terminal.writeStdout(list.head)
+            Terminal.writeStdout(pieces: objects, separator: list.separator)
+            Terminal.writeStdout(list.tail)
         } else {
             // Written piece by piece: joining first would hold the whole output twice.
             Terminal.writeStdout(pieces: objects, separator: "---\n")

@@ -11,6 +11,9 @@ struct GoJSON {
 
     mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
+    /// Indentation for the pretty-printed `-o json` list.
+    mutating func spaces(_ count: Int) { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
+
     /// One punctuation byte: cheaper than `raw` with a one-character string, and `value` writes many.
     private mutating func byte(_ b: UInt8) { bytes.append(b) }
 
