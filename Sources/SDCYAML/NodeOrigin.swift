@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SDCDiagnostics
 
 /// Where a node starts, as plain integers: a `Location` holds its file name as a String, and a tree has one per
@@ -46,40 +39,23 @@ public struct NodeOrigin: Sendable, Hashable {
 
 /// The file names nodes came from, each under a small id that never changes (names are few: one per input).
 enum SourceFileNames {
-    private static let table = Table()
-
-    static func id(of name: String) -> UInt32 { table.id(of: name) }
-    static func name(of id: UInt32) -> String { table.name(of: id) }
-
-    /// Guarded by a pthread mutex: this target has neither Foundation's locks nor NIO's, and `Mutex` needs
-    /// macOS 15.
-    private final class Table: @unchecked Sendable {
-        private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private struct Table: Sendable {
         /// Index 0 stands for "no file".
-        private var names: [String] = [""]
-        private var ids: [String: UInt32] = [:]
+        var names: [String] = [""]
+        var ids: [String: UInt32] = [:]
+    }
 
-        init() {
-            mutex = .allocate(capacity: 1)
-            pthread_mutex_init(mutex, nil)
-        }
+    private static let table = PthreadLocked(Table())
 
-        func id(of name: String) -> UInt32 {
-            locked {
-                if let id = ids[name] { return id }
-                let id = UInt32(names.count)
-                names.append(name)
-                ids[name] = id
-                return id
-            }
-        }
-
-        func name(of id: UInt32) -> String { locked { names[Int(id)] } }
-
-        private func locked<T>(_ body: () -> T) -> T {
-            pthread_mutex_lock(mutex)
-            defer { pthread_mutex_unlock(mutex) }
-            return body()
+    static func id(of name: String) -> UInt32 {
+        table.withLock { table in
+            if let id = table.ids[name] { return id }
+            let id = UInt32(table.names.count)
+            table.names.append(name)
+            table.ids[name] = id
+            return id
         }
     }
+
+    static func name(of id: UInt32) -> String { table.withLock { $0.names[Int(id)] } }
 }
