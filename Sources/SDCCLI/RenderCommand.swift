@@ -105,7 +105,7 @@ struct RenderCommand: AsyncParsableCommand {
         let source = explain ? ExplainSource(documents, namespace: chart.namespace) : nil
         let (objects, renderFindings) =
             output == .json
-            ? try Renderer.render(documents, options: options) { JSONOutput.item($0) }
+            ? Renderer.render(documents, options: options) { JSONOutput.item($0) }
             : try Renderer.render(documents, options: options) { object in
                 guard let source else { return try emitter.emitDocument(object) }
                 // The notes read the object in output order.
