@@ -189,17 +189,16 @@ struct PositionalWriter: Sendable {
         AtomicFile.startWriteback(descriptor, from: offset, count: count)
     }
 
-    /// Reads the finished file back once, for the hash of a chunked download (§7.8).
-    func digest(into digests: inout StreamingDigests, size: Int64) throws(FetchFailure) {
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        var offset: Int64 = 0
-        while offset < size {
-            let want = Int(min(Int64(buffer.count), size - offset))
+    /// Reads back the bytes from `digests.byteCount` up to `end` into the digests, for the hash of a chunked
+    /// download (§7.8); `buffer` is the caller's, reused from call to call.
+    func digest(into digests: inout StreamingDigests, through end: Int64, buffer: inout [UInt8]) throws(FetchFailure) {
+        while digests.byteCount < end {
+            let offset = digests.byteCount
+            let want = Int(min(Int64(buffer.count), end - offset))
             let n = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, want, off_t(offset)) }
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { throw FetchFailure(.destination, "destination-write", "reading back \(path) failed") }
             buffer.withUnsafeBytes { digests.update(UnsafeRawBufferPointer(rebasing: $0[..<n])) }
-            offset += Int64(n)
         }
     }
 }

@@ -400,8 +400,9 @@ public struct Fetcher: Sendable {
     }
 
     /// Large files: `multiThreadStreams` ranged GETs at once over `multiThreadChunkSize` chunks, each written at
-    /// its offset and retried alone (resuming inside the chunk); the hash is computed by reading the file back
-    /// once (§7.6, §7.8). Ranged reads are pinned to the listed version by the backends (If-Match / generation).
+    /// its offset and retried alone (resuming inside the chunk); the file is read back and hashed from the start
+    /// as the chunks fill it (`ChunkedDigest`, §7.6, §7.8). Ranged reads are pinned to the listed version by the
+    /// backends (If-Match / generation).
     private func downloadInChunks(_ object: RemoteObject, size: Int64, into file: inout AtomicFile) async throws
         -> (StreamingDigests, ObjectHashes, Int64?)
     {
@@ -409,61 +410,68 @@ public struct Fetcher: Sendable {
         let chunk = max(1 << 20, options.multiThreadChunkSize)
         let starts = Array(stride(from: Int64(0), to: size, by: Int(chunk)))
         let streams = options.multiThreadStreams
-        // The first chunk's response carries whole-object hashes (S3 ETag or x-amz-meta-md5chksum, Azure
-        // x-ms-blob-content-md5) that a listing may lack.
-        let firstResponseHashes = try await withThrowingTaskGroup(of: ObjectHashes?.self) { group in
-            var next = 0
-            var first: ObjectHashes?
-            func startNext() {
-                guard next < starts.count else { return }
-                let start = starts[next]
-                next += 1
-                let last = min(size, start + chunk) - 1
-                group.addTask {
-                    let hashes = try await downloadChunk(object, from: start, through: last, writer: writer)
-                    return start == 0 ? hashes : nil
+        let digest = ChunkedDigest(starts: starts, size: size)
+        async let hashing = digest.run(listed: object.hashes, reading: writer)
+        let chunks: Result<Void, any Error>
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                var next = 0
+                func startNext() {
+                    guard next < starts.count else { return }
+                    let index = next
+                    next += 1
+                    let last = min(size, starts[index] + chunk) - 1
+                    group.addTask {
+                        try await downloadChunk(object, from: starts[index], through: last, writer: writer) { count in
+                            digest.received(count, inChunk: index)
+                        } firstResponse: { hashes in
+                            // The first chunk's response carries whole-object hashes (S3 ETag or
+                            // x-amz-meta-md5chksum, Azure x-ms-blob-content-md5) that a listing may lack.
+                            if index == 0 { digest.firstResponse(hashes) }
+                        }
+                    }
                 }
+                for _ in 0..<streams { startNext() }
+                while try await group.next() != nil { startNext() }
             }
-            for _ in 0..<streams { startNext() }
-            while let result = try await group.next() {
-                if let result { first = result }
-                startNext()
-            }
-            return first ?? ObjectHashes()
+            chunks = .success(())
+        } catch {
+            chunks = .failure(error)
         }
+        digest.end()
+        let (digests, firstResponseHashes) = try await hashing
+        try chunks.get()
         file.finalSize = size
-        var digests = StreamingDigests()
-        digests.choose(for: ObjectHashes(
-            md5: firstResponseHashes.md5 ?? object.hashes.md5, crc32c: firstResponseHashes.crc32c ?? object.hashes.crc32c))
-        if digests.md5 != nil || digests.crc32c != nil {
-            try writer.digest(into: &digests, size: size)
-        } else {
-            digests.byteCount = size
-        }
         log("fetched \(object.relativePath) with \(starts.count) ranged request\(starts.count == 1 ? "" : "s")")
         return (digests, firstResponseHashes, size)
     }
 
-    /// One chunk, resumed inside itself on a broken stream; returns the hashes its first response carried.
-    private func downloadChunk(_ object: RemoteObject, from start: Int64, through last: Int64, writer: PositionalWriter) async throws
-        -> ObjectHashes
-    {
+    /// One chunk, resumed inside itself on a broken stream; reports the bytes it writes and the hashes its first
+    /// response carried.
+    private func downloadChunk(
+        _ object: RemoteObject, from start: Int64, through last: Int64, writer: PositionalWriter,
+        received report: (Int64) -> Void, firstResponse: (ObjectHashes) -> Void
+    ) async throws {
         var received: Int64 = 0
         var writebackStart: Int64 = 0
-        var hashes: ObjectHashes?
+        var reportedHashes = false
         let length = last - start + 1
         var attempt = 0
         while received < length {
             attempt += 1
             do {
                 let stream = try await backend.open(object, from: start + received, through: last)
-                if hashes == nil { hashes = stream.hashes }
+                if !reportedHashes {
+                    firstResponse(stream.hashes)
+                    reportedHashes = true
+                }
                 try await stream.body.forEachChunk { buffer in
                     let count = min(Int64(buffer.readableBytes), length - received)
                     try buffer.withUnsafeReadableBytes { bytes in
                         try writer.write(UnsafeRawBufferPointer(rebasing: bytes[..<Int(count)]), at: start + received)
                     }
                     received += count
+                    report(count)
                     progress?.received(Int(count))
                     if received - writebackStart >= AtomicFile.writebackUnit {
                         writer.startWriteback(from: start + writebackStart, count: received - writebackStart)
@@ -477,7 +485,6 @@ public struct Fetcher: Sendable {
                     message: "\(Redaction.escapeNonPrintables(object.relativePath)) bytes \(start)-\(last): \(error)")
             }
         }
-        return hashes ?? ObjectHashes()
     }
 
     /// Size first, then the strongest hash the source published (§7.8). A mismatch is retryable (exit 10 at the end).
