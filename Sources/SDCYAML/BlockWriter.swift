@@ -87,11 +87,11 @@ struct BlockWriter {
         return text.withUTF8 { value in
             guard let analysis = ScalarAnalysis(value), !(simpleKey && value.count > 128) else { return false }
             if quoted {
-                writeDoubleQuoted(value)
+                writeQuoted(value, quote: UInt8(ascii: "\""))
             } else if analysis.blockPlainAllowed {
                 writePlain(value)
             } else {
-                writeSingleQuoted(value)
+                writeQuoted(value, quote: UInt8(ascii: "'"))
             }
             return true
         }
@@ -201,32 +201,20 @@ struct BlockWriter {
         indention = false
     }
 
-    private mutating func writeSingleQuoted(_ value: UnsafeBufferPointer<UInt8>) {
-        writeIndicator(UInt8(ascii: "'"), needWhitespace: true, isWhitespace: false, isIndention: false)
+    /// libyaml's quoted writers for one-line ASCII: single quotes double a quote; double quotes put a backslash
+    /// before a quote or a backslash.
+    private mutating func writeQuoted(_ value: UnsafeBufferPointer<UInt8>, quote: UInt8) {
+        let escape = quote == UInt8(ascii: "'") ? quote : UInt8(ascii: "\\")
+        writeIndicator(quote, needWhitespace: true, isWhitespace: false, isIndention: false)
         for byte in value {
-            if byte == UInt8(ascii: "'") {
-                bytes.append(byte)
+            if byte == quote || byte == escape {
+                bytes.append(escape)
                 column += 1
             }
             bytes.append(byte)
             column += 1
         }
-        writeIndicator(UInt8(ascii: "'"), needWhitespace: false, isWhitespace: false, isIndention: false)
-        whitespace = false
-        indention = false
-    }
-
-    private mutating func writeDoubleQuoted(_ value: UnsafeBufferPointer<UInt8>) {
-        writeIndicator(UInt8(ascii: "\""), needWhitespace: true, isWhitespace: false, isIndention: false)
-        for byte in value {
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(UInt8(ascii: "\\"))
-                column += 1
-            }
-            bytes.append(byte)
-            column += 1
-        }
-        writeIndicator(UInt8(ascii: "\""), needWhitespace: false, isWhitespace: false, isIndention: false)
+        writeIndicator(quote, needWhitespace: false, isWhitespace: false, isIndention: false)
         whitespace = false
         indention = false
     }
