@@ -12,8 +12,7 @@ public enum KubernetesScalarResolver {
         case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
             UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "~"):
-            // Every word of the table is at most 5 bytes long.
-            return text.utf8.count > 5 ? .string : mapLookup(text) ?? .string
+            return mapLookup(text) ?? .string
         case UInt8(ascii: "."):
             if let value = mapLookup(text) { return value }
             return goParseFloatDotLeading(Array(text.utf8)).map(ScalarValue.float) ?? .string
