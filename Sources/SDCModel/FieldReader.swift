@@ -97,6 +97,10 @@ public struct StringMap: Sendable, Hashable, Sequence {
         for (k, v) in pairs { self[k] = v }
     }
 
+    private mutating func indexPositions() {
+        positions = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) })
+    }
+
     private func position(of key: String) -> Int? {
         if let positions { return positions[key] }
         return keys.firstIndex(of: key)
@@ -115,14 +119,12 @@ public struct StringMap: Sendable, Hashable, Sequence {
                 if positions != nil {
                     positions![key] = keys.count - 1
                 } else if keys.count >= Self.indexedFrom {
-                    positions = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) })
+                    indexPositions()
                 }
             } else if let i = position(of: key) {
                 keys.remove(at: i)
                 values.remove(at: i)
-                if positions != nil {
-                    positions = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) })
-                }
+                if positions != nil { indexPositions() }
             }
         }
     }
