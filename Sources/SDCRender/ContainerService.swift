@@ -93,7 +93,7 @@ extension Expansion {
     /// Compact JSON of a map with sorted keys (Go map encoding).
     static func labelsJSON(_ labels: StringMap) -> String {
         var j = GoJSON()
-        j.object(labels.sortedKeys.map { k in (k, { (j: inout GoJSON, n: Node) in j.scalar(n) }, Node.string(labels[k]!)) })
+        j.stringMap(labels)
         return j.text
     }
 

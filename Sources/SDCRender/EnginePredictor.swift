@@ -30,13 +30,13 @@ enum EnginePredictor {
         j.raw(",\"replicas\":0")
         if !p.annotations.isEmpty {
             j.raw(",\"annotations\":")
-            stringMap(p.annotations, &j)
+            j.stringMap(p.annotations)
         }
         j.raw(",\"engineResources\":")
         j.value(p.engineResources ?? .emptyMapping, as: .object("ResourceRequirements"))
         if !p.labels.isEmpty {
             j.raw(",\"labels\":")
-            stringMap(p.labels, &j)
+            j.stringMap(p.labels)
         }
         j.raw(",\"svcOrchSpec\":{")
         var first = true
@@ -70,10 +70,6 @@ enum EnginePredictor {
         if let d = p.progressDeadlineSeconds { j.raw(",\"progressDeadlineSeconds\":\(d)") }
         j.raw("}")
         return j
-    }
-
-    private static func stringMap(_ m: StringMap, _ j: inout GoJSON) {
-        j.object(m.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { k in (k, { (j: inout GoJSON, n: Node) in j.scalar(n) }, Node.string(m[k]!)) })
     }
 
     private static func unit(_ u: PredictiveUnit, _ j: inout GoJSON) {

@@ -112,8 +112,7 @@ struct GoJSON {
                 member(pair.key.scalarText ?? "", first: &first)
                 value(pair.value, as: element)
             }
-            if first { byte(UInt8(ascii: "{")) }
-            byte(UInt8(ascii: "}"))
+            endObject(first: first)
         case (.object(let name), .mapping(let pairs)):
             guard let table = GoTypes.fieldTable(name) else {
                 value(node, as: .plain)
@@ -134,8 +133,7 @@ struct GoJSON {
                 member(pair.key.scalarText ?? "", first: &first)
                 value(pair.value, as: .plain)
             }
-            if first { byte(UInt8(ascii: "{")) }
-            byte(UInt8(ascii: "}"))
+            endObject(first: first)
         case (_, .sequence(let items)):
             value(Node.sequence(items), as: .list(.plain))
         }
@@ -161,8 +159,7 @@ struct GoJSON {
             member(field.name, first: &first)
             value(v, as: field.type)
         }
-        if first { byte(UInt8(ascii: "{")) }
-        byte(UInt8(ascii: "}"))
+        endObject(first: first)
     }
 
     /// `{` before the first member, `,` before the others, then `"name":`.
@@ -173,6 +170,22 @@ struct GoJSON {
         byte(UInt8(ascii: ":"))
     }
 
+    /// `}` after the members, `{}` when there were none (`first` still true).
+    private mutating func endObject(first: Bool) {
+        if first { byte(UInt8(ascii: "{")) }
+        byte(UInt8(ascii: "}"))
+    }
+
+    /// A Go `map[string]string`: keys in byte order, values as strings.
+    mutating func stringMap(_ map: StringMap) {
+        var first = true
+        for (key, value) in map.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            member(key, first: &first)
+            string(value)
+        }
+        endObject(first: first)
+    }
+
     private static func zero(_ field: GoField) -> Node {
         if case .object = field.type { return .emptyMapping }
         if case .quantity = field.type { return .string("0") }
@@ -181,17 +194,6 @@ struct GoJSON {
         case "containerPort": return .int(0)
         default: return .null
         }
-    }
-
-    mutating func object(_ members: [(String, (inout GoJSON, Node) -> Void, Node)]) {
-        raw("{")
-        for (i, m) in members.enumerated() {
-            if i > 0 { raw(",") }
-            string(m.0)
-            raw(":")
-            m.1(&self, m.2)
-        }
-        raw("}")
     }
 
     /// Standard base64 with padding.
